@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { CommandsFeature } from './commands';
+import { LanguageFeatures } from './language';
+import type { LifecycleServices } from './services';
+import { Disposable } from './util/disposable';
+import { LifecycleViews } from './views';
+import { ChartFeature } from './webview';
+import { PlanStore } from './workspace/planStore';
+import { PlanWriter } from './workspace/planWriter';
+
+/** What `activate` returns: the live objects, so integration tests can check the host's state. */
+export interface LifecycleApi {
+  readonly services: LifecycleServices;
+  readonly views: LifecycleViews;
+  readonly commands: CommandsFeature;
+  readonly chart: ChartFeature;
+  readonly language: LanguageFeatures;
+}
+
+/** The one root object built in `activate()`; disposing it disposes every feature. */
+export class LifecycleExtension extends Disposable {
+  readonly api: LifecycleApi;
+
+  constructor(context: vscode.ExtensionContext) {
+    super();
+    const log = this.register(vscode.window.createOutputChannel('GenAI Lifecycle', { log: true }));
+    const store = this.register(new PlanStore());
+    const services: LifecycleServices = { context, store, writer: new PlanWriter(store), log };
+    this.api = {
+      services,
+      views: this.register(new LifecycleViews(services)),
+      commands: this.register(new CommandsFeature(services)),
+      chart: this.register(new ChartFeature(services)),
+      language: this.register(new LanguageFeatures(services)),
+    };
+  }
+}

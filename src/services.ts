@@ -1,0 +1,11 @@
+import type * as vscode from 'vscode';
+import type { PlanStore } from './workspace/planStore';
+import type { PlanWriter } from './workspace/planWriter';
+
+/** The small set of shared objects every feature receives; there is no other shared state. */
+export interface LifecycleServices {
+  readonly context: vscode.ExtensionContext;
+  readonly store: PlanStore;
+  readonly writer: PlanWriter;
+  readonly log: vscode.LogOutputChannel;
+}

@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+
+export const CONFIG_SECTION = 'genaiLifecycle';
+export const DEFAULT_PLAN_FILE = 'lifecycle.yaml';
+
+/** The configured plan path for a folder, relative to it; falls back to the default on bad values. */
+export function planFileSetting(folder: vscode.WorkspaceFolder): string {
+  const value = vscode.workspace.getConfiguration(CONFIG_SECTION, folder.uri).get<unknown>('planFile');
+  if (typeof value !== 'string') {
+    return DEFAULT_PLAN_FILE;
+  }
+  const trimmed = value.trim().replace(/^\.?[\\/]+/, '');
+  // A path that climbs out of the folder is not a plan of this folder.
+  if (trimmed === '' || trimmed.split(/[\\/]/).includes('..')) {
+    return DEFAULT_PLAN_FILE;
+  }
+  return trimmed;
+}
+
+export function planUriFor(folder: vscode.WorkspaceFolder): vscode.Uri {
+  return vscode.Uri.joinPath(folder.uri, ...planFileSetting(folder).split(/[\\/]/));
+}
+
+export function statusBarEnabled(): boolean {
+  return vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('statusBar.enabled', true);
+}

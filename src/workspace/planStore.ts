@@ -1,0 +1,235 @@
+import * as vscode from 'vscode';
+import { parse } from '../model/parse';
+import type { ParseResult, Plan, PlanDiagnostic } from '../model/types';
+import { Disposable } from '../util/disposable';
+import { KeyedDebouncer } from '../util/debounce';
+import { CONFIG_SECTION, planUriFor } from './config';
+
+/** Plans larger than this are not read: a plan is a few KB, a huge file is a mistake. */
+export const MAX_PLAN_BYTES = 2 * 1024 * 1024;
+const TYPING_DEBOUNCE_MS = 250;
+
+/** What the extension knows about one workspace folder's plan file. */
+export interface FolderPlan {
+  readonly folder: vscode.WorkspaceFolder;
+  readonly uri: vscode.Uri;
+  readonly exists: boolean;
+  /** The latest parse of the file (or of its open editor), undefined when there is no file. */
+  readonly result: ParseResult | undefined;
+  /**
+   * The plan views should show: the latest one when it has no errors, otherwise the
+   * last plan that had none (so a typo does not blank the sidebar).
+   */
+  readonly plan: Plan | undefined;
+  /** Errors (not warnings) in the latest parse. */
+  readonly errorCount: number;
+  /** Increments on every update, so listeners can tell fresh state from stale. */
+  readonly revision: number;
+}
+
+/**
+ * The single reader of plan files. Data flows one way: file or editor text -> parse ->
+ * `FolderPlan` -> `onDidChange` -> views. Nothing else reads the plan from disk.
+ */
+export class PlanStore extends Disposable {
+  private readonly plans = new Map<string, FolderPlan>();
+  private readonly loadTickets = new Map<string, number>();
+  private readonly debouncer = new KeyedDebouncer<string>(TYPING_DEBOUNCE_MS);
+  private readonly watchers = new Map<string, vscode.FileSystemWatcher>();
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<FolderPlan>());
+  private revisionCounter = 0;
+  private initialLoad: Promise<void>;
+
+  /** Fires after a folder's plan was (re)parsed, appeared or disappeared. */
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor() {
+    super();
+    this.register({ dispose: () => this.debouncer.dispose() });
+    this.register({ dispose: () => this.disposeWatchers() });
+    this.register(
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        const folder = this.folderOfPlan(event.document.uri);
+        if (folder && event.contentChanges.length > 0) {
+          this.debouncer.schedule(folder.uri.toString(), () => void this.load(folder));
+        }
+      }),
+    );
+    this.register(
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        const folder = this.folderOfPlan(document.uri);
+        if (folder) {
+          void this.load(folder);
+        }
+      }),
+    );
+    this.register(
+      // Closing an editor drops its unsaved text: the file on disk is the plan again.
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        const folder = this.folderOfPlan(document.uri);
+        if (folder) {
+          void this.load(folder);
+        }
+      }),
+    );
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reloadAll()));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(`${CONFIG_SECTION}.planFile`)) {
+          void this.reloadAll();
+        }
+      }),
+    );
+    this.initialLoad = this.reloadAll();
+  }
+
+  /** Resolves once every folder's plan has been read at least once. */
+  get ready(): Promise<void> {
+    return this.initialLoad;
+  }
+
+  /** Folder plans in workspace-folder order. */
+  all(): readonly FolderPlan[] {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    return folders
+      .map((folder) => this.plans.get(folder.uri.toString()))
+      .filter((plan): plan is FolderPlan => plan !== undefined);
+  }
+
+  /** Folder plans whose file exists. */
+  existing(): readonly FolderPlan[] {
+    return this.all().filter((plan) => plan.exists);
+  }
+
+  get(folderUri: vscode.Uri | string): FolderPlan | undefined {
+    return this.plans.get(typeof folderUri === 'string' ? folderUri : folderUri.toString());
+  }
+
+  /** The folder plan whose file is `uri`, if any. */
+  forDocument(uri: vscode.Uri): FolderPlan | undefined {
+    const folder = this.folderOfPlan(uri);
+    return folder ? this.get(folder.uri) : undefined;
+  }
+
+  /** Re-reads every folder now (Refresh command, folder or setting changes). */
+  async reloadAll(): Promise<void> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const keep = new Set(folders.map((folder) => folder.uri.toString()));
+    for (const key of [...this.plans.keys()]) {
+      if (!keep.has(key)) {
+        this.plans.delete(key);
+      }
+    }
+    this.syncWatchers(folders);
+    this.initialLoad = Promise.all(folders.map((folder) => this.load(folder))).then(() => undefined);
+    await this.initialLoad;
+  }
+
+  /** Re-reads one folder's plan now, skipping the typing debounce (after our own edits). */
+  async reload(folder: vscode.WorkspaceFolder): Promise<FolderPlan | undefined> {
+    this.debouncer.cancel(folder.uri.toString());
+    await this.load(folder);
+    return this.get(folder.uri);
+  }
+
+  private folderOfPlan(uri: vscode.Uri): vscode.WorkspaceFolder | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) {
+      return undefined;
+    }
+    return planUriFor(folder).toString() === uri.toString() ? folder : undefined;
+  }
+
+  private syncWatchers(folders: readonly vscode.WorkspaceFolder[]): void {
+    this.disposeWatchers();
+    for (const folder of folders) {
+      const uri = planUriFor(folder);
+      const relative = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
+      // Catches git checkouts and other tools; no polling.
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, relative));
+      const onEvent = (): void => void this.load(folder);
+      watcher.onDidCreate(onEvent);
+      watcher.onDidChange(onEvent);
+      watcher.onDidDelete(onEvent);
+      this.watchers.set(folder.uri.toString(), watcher);
+    }
+  }
+
+  private disposeWatchers(): void {
+    for (const watcher of this.watchers.values()) {
+      watcher.dispose();
+    }
+    this.watchers.clear();
+  }
+
+  private async load(folder: vscode.WorkspaceFolder): Promise<void> {
+    const key = folder.uri.toString();
+    const ticket = (this.loadTickets.get(key) ?? 0) + 1;
+    this.loadTickets.set(key, ticket);
+    const uri = planUriFor(folder);
+    const read = await readPlanText(uri);
+    // A newer load started while this one was reading: its answer wins.
+    if (this.isDisposed || this.loadTickets.get(key) !== ticket) {
+      return;
+    }
+    const previous = this.plans.get(key);
+    const result = read.kind === 'text' ? parse(read.text) : read.kind === 'too-large' ? tooLargeResult(read.bytes) : undefined;
+    const errorCount = result ? result.diagnostics.filter((d) => d.severity === 'error').length : 0;
+    const lastGood = previous && previous.uri.toString() === uri.toString() ? previous.plan : undefined;
+    const plan = result && errorCount === 0 ? result.plan : (lastGood ?? result?.plan);
+    const next: FolderPlan = {
+      folder,
+      uri,
+      exists: read.kind !== 'missing',
+      result,
+      plan: read.kind === 'missing' ? undefined : plan,
+      errorCount,
+      revision: ++this.revisionCounter,
+    };
+    this.plans.set(key, next);
+    this.updateContextKeys();
+    this.changeEmitter.fire(next);
+  }
+
+  private updateContextKeys(): void {
+    const all = this.all();
+    void vscode.commands.executeCommand('setContext', 'genaiLifecycle.hasPlan', all.some((p) => p.exists));
+    void vscode.commands.executeCommand('setContext', 'genaiLifecycle.canInitPlan', all.some((p) => !p.exists));
+  }
+}
+
+type PlanRead =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'too-large'; readonly bytes: number }
+  | { readonly kind: 'missing' };
+
+/** The open editor's text when there is one (unsaved edits count), else the file on disk. */
+async function readPlanText(uri: vscode.Uri): Promise<PlanRead> {
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  if (open && !open.isClosed) {
+    return { kind: 'text', text: open.getText() };
+  }
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if ((stat.type & vscode.FileType.File) === 0) {
+      return { kind: 'missing' };
+    }
+    if (stat.size > MAX_PLAN_BYTES) {
+      return { kind: 'too-large', bytes: stat.size };
+    }
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    return { kind: 'text', text: new TextDecoder('utf-8').decode(bytes) };
+  } catch {
+    return { kind: 'missing' };
+  }
+}
+
+function tooLargeResult(bytes: number): ParseResult {
+  const diagnostic: PlanDiagnostic = {
+    code: 'file-too-large',
+    severity: 'error',
+    message: `The plan file is ${(bytes / 1024 / 1024).toFixed(1)} MB; plans over ${MAX_PLAN_BYTES / 1024 / 1024} MB are not read. Is this the right file?`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
+  return { plan: undefined, diagnostics: [diagnostic] };
+}

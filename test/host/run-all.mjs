@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// `npm test`: lint, typecheck, build, unit tests, then the integration suites inside a real
+// VS Code extension host, then UI checks in the real workbench page. Ends with one line
+// totalling every suite: `N passed, N failed, N skipped`. Exits non-zero if anything failed.
+//   node test/host/run-all.mjs [--only=unit,host,ui] [--skip-lint]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+import { launchBrowser } from './browser.mjs';
+import { installHost } from './install-host.mjs';
+import { projectRoot } from './paths.mjs';
+import { RESULTS_DIR_ENV, runHostSuites } from './run-host-tests.mjs';
+import { startServer } from './server.mjs';
+
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wants = (part) => !only || only.includes(part);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const problems = [];
+const cleanups = [];
+const started = Date.now();
+
+function heading(text) {
+  console.log(`\n=== ${text}`);
+}
+
+function runStep(name, command, commandArgs) {
+  heading(name);
+  const t0 = Date.now();
+  const result = spawnSync(command, commandArgs, { cwd: projectRoot, stdio: 'inherit' });
+  const ok = result.status === 0;
+  console.log(`${ok ? '✓' : '✗'} ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  if (!ok) {
+    problems.push(name);
+  }
+  return ok;
+}
+
+function add(summary) {
+  totals.passed += summary.passed;
+  totals.failed += summary.failed;
+  totals.skipped += summary.skipped;
+}
+
+async function runMocha(files, options = {}) {
+  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', ...options });
+  files.forEach((f) => mocha.addFile(f));
+  await mocha.loadFilesAsync();
+  return new Promise((resolve) => {
+    const runner = mocha.run(() => {
+      const s = runner.stats;
+      resolve({ passed: s.passes, failed: s.failures, skipped: s.pending });
+    });
+  });
+}
+
+function testFiles(dir) {
+  const root = join(projectRoot, 'out', 'test', dir);
+  if (!existsSync(root)) {
+    return [];
+  }
+  return readdirSync(root, { recursive: true })
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()
+    .map((f) => join(root, f));
+}
+
+async function cleanup() {
+  for (const fn of cleanups.splice(0).reverse()) {
+    try {
+      await fn();
+    } catch (error) {
+      console.error(`cleanup: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    console.error(`\n${signal}: stopping the test host...`);
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+async function main() {
+  if (!args.includes('--skip-lint')) {
+    runStep('lint (eslint)', 'npx', ['eslint', 'src', 'test', 'media', 'esbuild.js']);
+  }
+  // A type error fails the run but still emits, so the tests show what else is wrong.
+  runStep('typecheck and compile tests (tsc)', 'npx', ['tsc', '-p', '.']);
+  if (!runStep('build (esbuild)', 'node', ['esbuild.js'])) {
+    return;
+  }
+
+  if (wants('unit')) {
+    heading('unit tests (mocha, plain Node)');
+    const summary = await runMocha(testFiles('unit'));
+    console.log(`unit: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
+    add(summary);
+  }
+
+  if (!wants('host') && !wants('ui')) {
+    return;
+  }
+  heading('real VS Code test host');
+  installHost();
+  const resultsDir = mkdtempSync(join(tmpdir(), 'genai-lifecycle-results-'));
+  cleanups.push(() => rmSync(resultsDir, { recursive: true, force: true }));
+  const server = await startServer({ env: { [RESULTS_DIR_ENV]: resultsDir } });
+  cleanups.push(() => server.stop());
+  const browser = await launchBrowser();
+  cleanups.push(() => browser.close());
+  console.log(`VS Code server on ${server.origin}, Chromium via playwright-core`);
+
+  if (wants('host')) {
+    heading('integration tests (inside the real extension host)');
+    const summaries = await runHostSuites({ server, browser, resultsDir });
+    const host = summaries.reduce((acc, s) => ({ passed: acc.passed + s.passed, failed: acc.failed + s.failed, skipped: acc.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 });
+    console.log(`integration: ${host.passed} passed, ${host.failed} failed, ${host.skipped} skipped (${summaries.length} fixture workspaces)`);
+    add(host);
+  }
+
+  if (wants('ui')) {
+    heading('UI checks (the real workbench page, playwright-core)');
+    mkdirSync(join(projectRoot, 'test-artifacts'), { recursive: true });
+    process.env.GENAI_LIFECYCLE_SERVER_PORT = String(server.port);
+    const summary = await runMocha(testFiles('ui'), { timeout: 120_000 });
+    console.log(`ui: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped (screenshots in test-artifacts/)`);
+    add(summary);
+  }
+}
+
+let crashed = false;
+try {
+  await main();
+} catch (error) {
+  crashed = true;
+  console.error(`\n✗ the test run stopped: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+  totals.failed += 1;
+} finally {
+  await cleanup();
+}
+if (problems.length > 0) {
+  console.log(`\nFailed steps: ${problems.join(', ')}`);
+}
+console.log(`\nTotal time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 || problems.length > 0 || crashed ? 1 : 0);

@@ -1,0 +1,134 @@
+// Starts and stops the real VS Code server (from code-server) on loopback for tests and `npm start`.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hostPaths } from './paths.mjs';
+
+export const HOST = '127.0.0.1';
+
+/** Resolves with `port` if it can be bound on loopback, else undefined. */
+export function probePort(port) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(undefined));
+    server.listen(port, HOST, () => {
+      const bound = server.address().port;
+      server.close(() => resolve(bound));
+    });
+  });
+}
+
+/** A free loopback port chosen by the OS. */
+export async function freePort() {
+  const port = await probePort(0);
+  if (port === undefined) {
+    throw new Error('no free loopback port');
+  }
+  return port;
+}
+
+/**
+ * Starts `server-main.js` with throw-away data folders. `env` reaches the extension host
+ * (it is a child of the server). Returns a handle whose `stop()` ends the whole process group.
+ */
+export async function startServer({ port, defaultFolder, extensionsDir, env = {}, smokeTestDriver = true, startTimeoutMs = 60_000 } = {}) {
+  const paths = hostPaths();
+  const dataRoot = mkdtempSync(join(tmpdir(), 'genai-lifecycle-host-'));
+  const chosenPort = port ?? (await freePort());
+  const args = [
+    paths.serverMain,
+    '--host', HOST,
+    '--port', String(chosenPort),
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--disable-telemetry',
+    '--disable-workspace-trust',
+    '--user-data-dir', join(dataRoot, 'user-data'),
+    '--server-data-dir', join(dataRoot, 'server-data'),
+    '--extensions-dir', extensionsDir ?? join(dataRoot, 'extensions'),
+  ];
+  if (smokeTestDriver) {
+    // Makes the workbench honour the `payload` query (extension development + tests).
+    args.push('--enable-smoke-test-driver');
+  }
+  if (defaultFolder) {
+    args.push('--default-folder', defaultFolder);
+  }
+  const child = spawn(paths.node, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const logLines = [];
+  let exited = false;
+  const onData = (chunk) => {
+    for (const line of chunk.toString().split('\n')) {
+      if (line.trim()) {
+        logLines.push(line);
+      }
+    }
+    if (logLines.length > 2000) {
+      logLines.splice(0, logLines.length - 2000);
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const exitPromise = new Promise((resolve) => child.once('exit', (code, signal) => { exited = true; resolve({ code, signal }); }));
+
+  const handle = {
+    port: chosenPort,
+    origin: `http://${HOST}:${chosenPort}`,
+    log: () => logLines.join('\n'),
+    async stop() {
+      if (!exited) {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          // already gone
+        }
+        const timer = setTimeout(() => {
+          try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+        }, 5000);
+        await exitPromise;
+        clearTimeout(timer);
+      }
+      rmSync(dataRoot, { recursive: true, force: true });
+    },
+  };
+
+  const deadline = Date.now() + startTimeoutMs;
+  while (!logLines.some((line) => line.includes('Extension host agent listening on'))) {
+    if (exited) {
+      await handle.stop();
+      throw new Error(`VS Code server exited during start-up:\n${handle.log()}`);
+    }
+    if (Date.now() > deadline) {
+      await handle.stop();
+      throw new Error(`VS Code server did not start within ${startTimeoutMs / 1000} s:\n${handle.log()}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return handle;
+}
+
+/** The workbench URL that opens `target` (a folder, or a .code-workspace file) with a dev extension and optional tests. */
+export function workbenchUrl(server, { folder, workspaceFile, extensionPath, testsPath }) {
+  const remote = (path) => `vscode-remote://${HOST}:${server.port}${path}`;
+  const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
+  if (extensionPath) {
+    payload.push(['extensionDevelopmentPath', remote(extensionPath)]);
+  }
+  if (testsPath) {
+    payload.push(['extensionTestsPath', remote(testsPath)]);
+  }
+  const query = new URLSearchParams();
+  if (workspaceFile) {
+    query.set('workspace', workspaceFile);
+  } else if (folder) {
+    query.set('folder', folder);
+  }
+  query.set('payload', JSON.stringify(payload));
+  return `${server.origin}/?${query.toString()}`;
+}

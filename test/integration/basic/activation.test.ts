@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { parse } from '../../../src/model/parse';
+import { activateExtension, EXTENSION_ID, fixturePath, workspaceFolder } from '../helpers';
+
+describe('activation in the basic fixture', () => {
+  it('activates because the workspace contains lifecycle.yaml', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, 'extension is loaded');
+    const api = await activateExtension();
+    assert.equal(extension.isActive, true);
+    assert.ok(api.services.store);
+  });
+
+  it('registers every command it contributes', async () => {
+    await activateExtension();
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    const manifest = extension?.packageJSON as { contributes: { commands: { command: string }[] } };
+    const contributed = manifest.contributes.commands.map((c) => c.command).sort();
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.ok(contributed.length >= 13, `expected the full command set, got ${contributed.length}`);
+    assert.deepEqual(contributed.filter((id) => !registered.has(id)), [], 'contributed commands without a handler');
+  });
+
+  it('holds the parsed plan of the fixture', async () => {
+    const api = await activateExtension();
+    const folderPlan = api.services.store.get(workspaceFolder().uri);
+    assert.ok(folderPlan?.exists, 'plan file found');
+    const expected = parse(fs.readFileSync(fixturePath('basic', 'lifecycle.yaml'), 'utf8'));
+    assert.deepEqual(folderPlan.result, expected);
+    assert.equal(folderPlan.errorCount, 0);
+    assert.deepEqual(
+      folderPlan.plan?.stages.map((s) => [s.id, s.status]),
+      [
+        ['pre-training', 'skipped'],
+        ['prompt-engineering', 'done'],
+        ['fine-tuning', 'in-progress'],
+        ['rlhf', 'not-started'],
+        ['deployment', 'not-started'],
+        ['eval-harness', 'blocked'],
+      ],
+    );
+  });
+});

@@ -1,0 +1,128 @@
+// Opens the real VS Code workbench (served by the harness, see test/host/run-all.mjs) in
+// Debian's Chromium with the extension under development loaded, for UI checks.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+
+export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const ARTIFACTS_DIR = path.join(PROJECT_ROOT, 'test-artifacts');
+const HOST = '127.0.0.1';
+
+let browser: Browser | undefined;
+const contexts: BrowserContext[] = [];
+const scratchDirs: string[] = [];
+
+function serverPort(): number {
+  const port = Number(process.env.GENAI_LIFECYCLE_SERVER_PORT);
+  if (!Number.isInteger(port) || port <= 0) {
+    throw new Error('GENAI_LIFECYCLE_SERVER_PORT is not set: run UI checks through `npm test` (test/host/run-all.mjs)');
+  }
+  return port;
+}
+
+async function sharedBrowser(): Promise<Browser> {
+  browser ??= await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return browser;
+}
+
+/** Copies `test/fixtures/<name>` (or any folder) to a scratch folder, since UI checks edit files. */
+export function scratchCopy(source: string, name = path.basename(source)): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'genai-lifecycle-ui-'));
+  scratchDirs.push(root);
+  const target = path.join(root, name);
+  fs.cpSync(source, target, { recursive: true });
+  return target;
+}
+
+export function fixtureSource(name: string): string {
+  return path.join(PROJECT_ROOT, 'test', 'fixtures', name);
+}
+
+export interface OpenOptions {
+  /** Absolute folder to open (use `scratchCopy` first when the check edits files). */
+  readonly folder: string;
+  /** A VS Code colour theme id, e.g. 'Default Light Modern' or 'Default Dark Modern'. */
+  readonly theme?: string;
+  readonly viewport?: { readonly width: number; readonly height: number };
+}
+
+/**
+ * Opens the workbench on `folder` with the extension under development and waits until the
+ * workbench is up and the extension's activity-bar entry exists.
+ */
+export async function openWorkbench(options: OpenOptions): Promise<Page> {
+  const port = serverPort();
+  if (options.theme) {
+    // A workspace setting is the one way to pick a theme before the page loads.
+    const settingsDir = path.join(options.folder, '.vscode');
+    fs.mkdirSync(settingsDir, { recursive: true });
+    const settingsFile = path.join(settingsDir, 'settings.json');
+    const settings = fs.existsSync(settingsFile) ? (JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>) : {};
+    settings['workbench.colorTheme'] = options.theme;
+    fs.writeFileSync(settingsFile, JSON.stringify(settings, undefined, 2));
+  }
+  const context = await (await sharedBrowser()).newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  const payload = [
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+    ['extensionDevelopmentPath', `vscode-remote://${HOST}:${port}${PROJECT_ROOT}`],
+  ];
+  const query = new URLSearchParams({ folder: options.folder, payload: JSON.stringify(payload) });
+  await page.goto(`http://${HOST}:${port}/?${query.toString()}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.activitybar [aria-label^="GenAI Lifecycle"]').first().waitFor({ timeout: 60_000 });
+  return page;
+}
+
+/** Runs a command by its palette title, as a user would (F1, type, Enter). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** The frame whose body text contains `text` (webviews are nested iframes of the page). */
+export async function frameContaining(page: Page, text: string, timeoutMs = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const body = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (body.includes(text)) {
+        return frame;
+      }
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`no frame shows "${text}" within ${timeoutMs} ms`);
+    }
+    await page.waitForTimeout(250);
+  }
+}
+
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Closes every page and the browser; removes scratch copies. Called from a root after hook. */
+export async function closeWorkbenches(): Promise<void> {
+  for (const context of contexts.splice(0)) {
+    await context.close().catch(() => undefined);
+  }
+  await browser?.close().catch(() => undefined);
+  browser = undefined;
+  for (const dir of scratchDirs.splice(0)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
