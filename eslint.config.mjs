@@ -20,7 +20,8 @@ export default tseslint.config(
     languageOptions: {
       globals: {
         console: 'readonly', process: 'readonly', require: 'readonly', module: 'readonly',
-        setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly',
+        setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', Buffer: 'readonly',
+        requestAnimationFrame: 'readonly', HTMLElement: 'readonly', MessageEvent: 'readonly',
         window: 'readonly', document: 'readonly', acquireVsCodeApi: 'readonly',
       },
     },

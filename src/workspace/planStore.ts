@@ -174,7 +174,7 @@ export class PlanStore extends Disposable {
     }
     const previous = this.plans.get(key);
     const result = read.kind === 'text' ? parse(read.text) : read.kind === 'too-large' ? tooLargeResult(read.bytes) : undefined;
-    const errorCount = result ? result.diagnostics.filter((d) => d.severity === 'error').length : 0;
+    const errorCount = result ? result.diagnostics.filter((diagnostic: PlanDiagnostic) => diagnostic.severity === 'error').length : 0;
     const lastGood = previous && previous.uri.toString() === uri.toString() ? previous.plan : undefined;
     const plan = result && errorCount === 0 ? result.plan : (lastGood ?? result?.plan);
     const next: FolderPlan = {

@@ -2,7 +2,7 @@
 // `npm test`: lint, typecheck, build, unit tests, then the integration suites inside a real
 // VS Code extension host, then UI checks in the real workbench page. Ends with one line
 // totalling every suite: `N passed, N failed, N skipped`. Exits non-zero if anything failed.
-//   node test/host/run-all.mjs [--only=unit,host,ui] [--skip-lint]
+//   node test/host/run-all.mjs [--only=unit,package,host,ui] [--skip-lint]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,6 +67,27 @@ function testFiles(dir) {
     .map((f) => join(root, f));
 }
 
+/** `vsce package` (production bundle), refusing any vsce warning, then the VSIX content test. */
+async function packageAndCheck() {
+  heading('package (vsce) and VSIX content');
+  const vsixDir = mkdtempSync(join(tmpdir(), 'genai-lifecycle-vsix-'));
+  cleanups.push(() => rmSync(vsixDir, { recursive: true, force: true }));
+  const vsix = join(vsixDir, 'genai-lifecycle.vsix');
+  const result = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--out', vsix], { cwd: projectRoot, encoding: 'utf8' });
+  const output = `${result.stdout}${result.stderr}`;
+  process.stdout.write(output);
+  if (result.status !== 0 || /warning/i.test(output)) {
+    problems.push('package (vsce)');
+    console.log('✗ package: vsce failed or warned');
+  }
+  process.env.GENAI_LIFECYCLE_VSIX = vsix;
+  const summary = await runMocha(testFiles('package'));
+  console.log(`package: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
+  add(summary);
+  // Back to the development bundle (with source maps) for the host tests.
+  runStep('build (esbuild, development)', 'node', ['esbuild.js']);
+}
+
 async function cleanup() {
   for (const fn of cleanups.splice(0).reverse()) {
     try {
@@ -100,6 +121,10 @@ async function main() {
     const summary = await runMocha(testFiles('unit'));
     console.log(`unit: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
     add(summary);
+  }
+
+  if (wants('package')) {
+    await packageAndCheck();
   }
 
   if (!wants('host') && !wants('ui')) {

@@ -26,15 +26,6 @@ export function prepareFixture(name, scratchRoot) {
   return existsSync(workspaceFile) ? { workspaceFile } : { folder: target };
 }
 
-/** Text of a page console message from the extension host, without the workbench's styling. */
-export function extensionHostLine(message) {
-  const text = message.text();
-  if (!text.includes('[Extension Host]')) {
-    return undefined;
-  }
-  return text.replace(/%c/g, '').replace(/^.*?\[Extension Host\]\s*/, '').replace(/\s*color: [^;]*;?\s*$/g, '');
-}
-
 export async function runHostSuites({ server, browser, resultsDir, log = console.log }) {
   const scratchRoot = mkdtempSync(join(tmpdir(), 'genai-lifecycle-fixtures-'));
   const summaries = [];
@@ -57,16 +48,14 @@ async function runFixture({ server, browser, resultsDir, fixture, scratchRoot, l
   let settle;
   const exited = new Promise((resolve) => (settle = resolve));
   await page.exposeFunction('codeAutomationExit', (code, logs) => settle({ code, logs }));
-  page.on('console', (message) => {
-    const line = extensionHostLine(message);
-    if (line !== undefined) {
-      log(line);
-    }
-  });
   const timer = setTimeout(() => settle({ code: 'timeout' }), SUITE_TIMEOUT_MS);
   try {
     await page.goto(workbenchUrl(server, { ...target, extensionPath: projectRoot, testsPath: join(projectRoot, 'out', 'test', 'integration', 'index.js') }));
     const outcome = await exited;
+    const reportFile = join(resultsDir, `${fixture}.log`);
+    if (existsSync(reportFile)) {
+      log(readFileSync(reportFile, 'utf8').replace(/\n+$/, ''));
+    }
     const resultsFile = join(resultsDir, `${fixture}.json`);
     const summary = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : undefined;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -1,6 +1,6 @@
 // Starts and stops the real VS Code server (from code-server) on loopback for tests and `npm start`.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,9 +33,24 @@ export async function freePort() {
  * Starts `server-main.js` with throw-away data folders. `env` reaches the extension host
  * (it is a child of the server). Returns a handle whose `stop()` ends the whole process group.
  */
-export async function startServer({ port, defaultFolder, extensionsDir, env = {}, smokeTestDriver = true, startTimeoutMs = 60_000 } = {}) {
+/** User settings for every window this harness opens: nothing but the workbench and the extension. */
+export const QUIET_USER_SETTINGS = Object.freeze({
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'git.openRepositoryInParentFolders': 'never',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'update.mode': 'none',
+  'telemetry.telemetryLevel': 'off',
+});
+
+export async function startServer({ port, defaultFolder, extensionsDir, env = {}, smokeTestDriver = true, startTimeoutMs = 60_000, userSettings = QUIET_USER_SETTINGS } = {}) {
   const paths = hostPaths();
   const dataRoot = mkdtempSync(join(tmpdir(), 'genai-lifecycle-host-'));
+  mkdirSync(join(dataRoot, 'user-data', 'User'), { recursive: true });
+  writeFileSync(join(dataRoot, 'user-data', 'User', 'settings.json'), JSON.stringify(userSettings, undefined, 2));
   const chosenPort = port ?? (await freePort());
   const args = [
     paths.serverMain,

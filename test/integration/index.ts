@@ -4,6 +4,7 @@
 // summary where the harness asked for one.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { format } from 'node:util';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 
@@ -35,6 +36,14 @@ export async function run(): Promise<void> {
   for (const file of files) {
     mocha.addFile(path.join(suiteDir, file));
   }
+  // The server's extension host does not forward its console to the page, so the report
+  // is also kept and written beside the summary for the harness to print.
+  const reportLines: string[] = [];
+  const consoleLog = Mocha.reporters.Base.consoleLog;
+  Mocha.reporters.Base.consoleLog = (...args: unknown[]): void => {
+    reportLines.push(format(...args));
+    consoleLog(...args);
+  };
   const failures: { title: string; error: string }[] = [];
   const stats = await new Promise<Mocha.Stats>((resolve) => {
     const runner = mocha.run(() => resolve(runner.stats ?? emptyStats()));
@@ -42,6 +51,7 @@ export async function run(): Promise<void> {
       failures.push({ title: test.fullTitle(), error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     });
   });
+  Mocha.reporters.Base.consoleLog = consoleLog;
   const summary: SuiteSummary = {
     fixture,
     passed: stats.passes,
@@ -52,6 +62,7 @@ export async function run(): Promise<void> {
   const resultsDir = process.env.GENAI_LIFECYCLE_RESULTS_DIR;
   if (resultsDir) {
     fs.mkdirSync(resultsDir, { recursive: true });
+    fs.writeFileSync(path.join(resultsDir, `${fixture}.log`), reportLines.join('\n') + '\n');
     fs.writeFileSync(path.join(resultsDir, `${fixture}.json`), JSON.stringify(summary, undefined, 2));
   }
   if (stats.failures > 0) {

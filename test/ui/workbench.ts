@@ -44,7 +44,7 @@ export function fixtureSource(name: string): string {
 }
 
 export interface OpenOptions {
-  /** Absolute folder to open (use `scratchCopy` first when the check edits files). */
+  /** Absolute folder to open: a `scratchCopy`, since checks edit files and this writes .vscode/settings.json. */
   readonly folder: string;
   /** A VS Code colour theme id, e.g. 'Default Light Modern' or 'Default Dark Modern'. */
   readonly theme?: string;
@@ -57,15 +57,22 @@ export interface OpenOptions {
  */
 export async function openWorkbench(options: OpenOptions): Promise<Page> {
   const port = serverPort();
+  // Workspace settings are the way to shape the window before it loads: the theme, and no
+  // chat side bar or start-up editor competing for space in screenshots.
+  const settingsDir = path.join(options.folder, '.vscode');
+  fs.mkdirSync(settingsDir, { recursive: true });
+  const settingsFile = path.join(settingsDir, 'settings.json');
+  const settings = fs.existsSync(settingsFile) ? (JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>) : {};
+  Object.assign(settings, {
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+  });
   if (options.theme) {
-    // A workspace setting is the one way to pick a theme before the page loads.
-    const settingsDir = path.join(options.folder, '.vscode');
-    fs.mkdirSync(settingsDir, { recursive: true });
-    const settingsFile = path.join(settingsDir, 'settings.json');
-    const settings = fs.existsSync(settingsFile) ? (JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>) : {};
     settings['workbench.colorTheme'] = options.theme;
-    fs.writeFileSync(settingsFile, JSON.stringify(settings, undefined, 2));
   }
+  fs.writeFileSync(settingsFile, JSON.stringify(settings, undefined, 2));
   const context = await (await sharedBrowser()).newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
   contexts.push(context);
   const page = await context.newPage();
@@ -96,7 +103,8 @@ export async function frameContaining(page: Page, text: string, timeoutMs = 30_0
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const frame of page.frames()) {
-      const body = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      // A string expression: this project's TypeScript has no DOM library (src/ runs in Node).
+      const body = await frame.evaluate<string>('document.body ? document.body.innerText : ""').catch(() => '');
       if (body.includes(text)) {
         return frame;
       }

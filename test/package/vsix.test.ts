@@ -1,0 +1,50 @@
+// The published package holds only what the extension needs at run time and its docs.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { zipEntryNames } from './zipEntries';
+
+const projectRoot = path.resolve(__dirname, '..', '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { name: string; version: string };
+const vsixPath = process.env.GENAI_LIFECYCLE_VSIX ?? path.join(projectRoot, `${manifest.name}-${manifest.version}.vsix`);
+
+/** What may be inside `extension/` in the VSIX. */
+const ALLOWED = [
+  /^package\.json$/,
+  /^readme\.md$/i,
+  /^changelog\.md$/i,
+  /^license(\.txt|\.md)?$/i,
+  /^dist\/extension\.js$/,
+  /^media\/[\w.-]+\.(png|svg|css|js)$/,
+  /^schema\/[\w.-]+\.json$/,
+];
+
+describe('the packaged VSIX', () => {
+  let entries: string[] = [];
+
+  before(function () {
+    if (!fs.existsSync(vsixPath)) {
+      throw new Error(`${vsixPath} is missing: run \`npm run package\` first (npm test does)`);
+    }
+    entries = zipEntryNames(vsixPath);
+  });
+
+  it('holds only dist/, media/, schema/, package.json and the docs', () => {
+    const files = entries.filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length));
+    const unexpected = files.filter((file) => !ALLOWED.some((pattern) => pattern.test(file)));
+    assert.deepEqual(unexpected, [], `unexpected files in the VSIX: ${unexpected.join(', ')}`);
+    for (const required of ['package.json', 'dist/extension.js', 'media/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE.txt']) {
+      assert.ok(files.some((file) => file.toLowerCase() === required.toLowerCase()), `${required} is in the VSIX`);
+    }
+  });
+
+  it('has nothing outside extension/ but the VSIX manifest files', () => {
+    const outside = entries.filter((name) => !name.startsWith('extension/')).sort();
+    assert.deepEqual(outside, ['[Content_Types].xml', 'extension.vsixmanifest']);
+  });
+
+  it('ships the production bundle (minified, no source map)', () => {
+    assert.ok(!entries.some((name) => name.endsWith('.map')), 'no source maps');
+    assert.ok(!entries.some((name) => name.includes('node_modules/')), 'no node_modules (the bundle holds the dependencies)');
+  });
+});
