@@ -1,0 +1,29 @@
+// Shared helpers for the model's unit tests.
+
+import type { Range } from '../../src/model/types';
+
+/** A zero-based range, written the way VS Code shows it: (line, character) to (line, character). */
+export function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
+  return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
+}
+
+/** Lines joined with `\n` plus a final line break: keeps multi-line YAML fixtures readable. */
+export function lines(...content: string[]): string {
+  return content.join('\n') + '\n';
+}
+
+/** A small seeded PRNG (mulberry32), so fuzz failures reproduce. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = state;
+    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
+    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)];
+}
