@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
-import { parse } from '../model/parse';
+import { MAX_PLAN_BYTES, parse } from '../model/parse';
 import type { ParseResult, Plan, PlanDiagnostic } from '../model/types';
 import { Disposable } from '../util/disposable';
 import { KeyedDebouncer } from '../util/debounce';
 import { CONFIG_SECTION, planUriFor } from './config';
 
-/** Plans larger than this are not read: a plan is a few KB, a huge file is a mistake. */
-export const MAX_PLAN_BYTES = 2 * 1024 * 1024;
 const TYPING_DEBOUNCE_MS = 250;
 
 /** What the extension knows about one workspace folder's plan file. */
@@ -214,6 +212,7 @@ async function readPlanText(uri: vscode.Uri): Promise<PlanRead> {
     if ((stat.type & vscode.FileType.File) === 0) {
       return { kind: 'missing' };
     }
+    // Not even read: a plan is a few KB, and the model would refuse it anyway.
     if (stat.size > MAX_PLAN_BYTES) {
       return { kind: 'too-large', bytes: stat.size };
     }
