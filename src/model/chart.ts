@@ -1,0 +1,254 @@
+// The effort chart's data, built from the catalog and a plan, and the messages the chart's
+// webview and the extension exchange. Pure: no `vscode`, so it is unit-tested in plain Node,
+// and everything here is plain JSON (it crosses the webview boundary by `postMessage`).
+
+import { CATALOG, DURATION_SCALE, EXPERTISE_LEVELS, STATUS_LABELS, type ExpertiseLabel } from './catalog';
+import { currentStage } from './progress';
+import { isStageStatus, type EffortCells, type Plan, type PlanStage, type StageStatus } from './types';
+
+/** The four cheat-sheet rows, in the cheat sheet's order, keyed like `EffortCells`. */
+export const CHART_ROWS: readonly { readonly key: keyof EffortCells; readonly label: string }[] = [
+  { key: 'trainingDuration', label: 'Training duration' },
+  { key: 'customization', label: 'Customization' },
+  { key: 'objective', label: 'Objective' },
+  { key: 'expertise', label: 'Expertise' },
+];
+
+/** Expertise labels in increasing order (index + 1 = level). */
+export const EXPERTISE_SCALE: readonly ExpertiseLabel[] = (Object.keys(EXPERTISE_LEVELS) as ExpertiseLabel[]).sort(
+  (a, b) => EXPERTISE_LEVELS[a] - EXPERTISE_LEVELS[b],
+);
+
+/** One stage of the chart: a column of the table. */
+export interface ChartColumn {
+  readonly id: string;
+  readonly title: string;
+  readonly builtIn: boolean;
+  /** False for a built-in stage the plan does not list (or when there is no plan). */
+  readonly inPlan: boolean;
+  /** The cheat-sheet cells; a missing key is an empty cell (custom stages without `effort`). */
+  readonly cells: EffortCells;
+  /** Expertise on the 1..4 scale, undefined when unknown (a custom stage's free text). */
+  readonly expertiseLevel?: number;
+  /** Training duration on the 0..4 scale of `DURATION_SCALE`, undefined when unknown. */
+  readonly durationLevel?: number;
+  /** Undefined when the stage is not in the plan. */
+  readonly status?: StageStatus;
+  readonly statusLabel?: string;
+  /** The stage to work on now (see `currentStage`). */
+  readonly current: boolean;
+  readonly skipped: boolean;
+  readonly owner?: string;
+  readonly started?: string;
+  readonly completed?: string;
+  readonly note?: string;
+  readonly openTasks: number;
+  readonly totalTasks: number;
+}
+
+export interface ChartData {
+  /** True when the folder has a plan file with a usable plan. */
+  readonly hasPlan: boolean;
+  /** `WorkspaceFolder.uri.toString()` of the plan's folder, when there is a folder. */
+  readonly folderUri?: string;
+  readonly folderName?: string;
+  readonly project?: string;
+  /** Errors in the latest parse: the chart then shows the last plan that had none. */
+  readonly errorCount: number;
+  readonly rows: typeof CHART_ROWS;
+  readonly columns: readonly ChartColumn[];
+  readonly expertiseScale: readonly string[];
+  readonly durationScale: readonly string[];
+}
+
+export interface ChartSource {
+  readonly plan?: Plan;
+  readonly folderUri?: string;
+  readonly folderName?: string;
+  readonly errorCount?: number;
+}
+
+/**
+ * The chart: the five built-in stages in lifecycle order (with the plan's state when the plan
+ * lists them), then the plan's custom stages in file order.
+ */
+export function buildChart(source: ChartSource = {}): ChartData {
+  const { plan } = source;
+  const stagesById = new Map<string, PlanStage>();
+  for (const stage of plan?.stages ?? []) {
+    // A duplicated id is a diagnostic elsewhere; the chart shows the first, like the editor's edits do.
+    if (!stagesById.has(stage.id)) {
+      stagesById.set(stage.id, stage);
+    }
+  }
+  const currentId = plan ? currentStage(plan)?.id : undefined;
+  const builtIns = [...CATALOG]
+    .sort((a, b) => a.order - b.order)
+    .map((entry): ChartColumn => {
+      const stage = stagesById.get(entry.id);
+      return {
+        id: entry.id,
+        title: stage?.title ?? entry.title,
+        builtIn: true,
+        cells: {
+          trainingDuration: entry.trainingDuration,
+          customization: entry.customization,
+          objective: entry.objective,
+          expertise: entry.expertise,
+        },
+        expertiseLevel: entry.expertiseLevel,
+        durationLevel: entry.durationLevel,
+        ...planState(stage, currentId),
+      };
+    });
+  const customs = [...stagesById.values()]
+    .filter((stage) => !stage.builtIn)
+    .map((stage): ChartColumn => {
+      const cells = declaredCells(stage.effort);
+      const expertiseLevel = expertiseLevelOf(cells.expertise);
+      const durationLevel = durationLevelOf(cells.trainingDuration);
+      return {
+        id: stage.id,
+        title: stage.title,
+        builtIn: false,
+        cells,
+        ...(expertiseLevel !== undefined && { expertiseLevel }),
+        ...(durationLevel !== undefined && { durationLevel }),
+        ...planState(stage, currentId),
+      };
+    });
+  return {
+    hasPlan: plan !== undefined,
+    ...(source.folderUri !== undefined && { folderUri: source.folderUri }),
+    ...(source.folderName !== undefined && { folderName: source.folderName }),
+    ...(plan?.project !== undefined && { project: plan.project }),
+    errorCount: source.errorCount ?? 0,
+    rows: CHART_ROWS,
+    columns: [...builtIns, ...customs],
+    expertiseScale: EXPERTISE_SCALE,
+    durationScale: DURATION_SCALE,
+  };
+}
+
+type PlanState = Pick<ChartColumn, 'inPlan' | 'status' | 'statusLabel' | 'current' | 'skipped' | 'owner' | 'started' | 'completed' | 'note' | 'openTasks' | 'totalTasks'>;
+
+function planState(stage: PlanStage | undefined, currentId: string | undefined): PlanState {
+  if (!stage) {
+    return { inPlan: false, current: false, skipped: false, openTasks: 0, totalTasks: 0 };
+  }
+  return {
+    inPlan: true,
+    status: stage.status,
+    statusLabel: STATUS_LABELS[stage.status],
+    current: stage.id === currentId,
+    skipped: stage.status === 'skipped',
+    ...(stage.owner !== undefined && { owner: stage.owner }),
+    ...(stage.started !== undefined && { started: stage.started }),
+    ...(stage.completed !== undefined && { completed: stage.completed }),
+    ...(stage.note !== undefined && { note: stage.note }),
+    openTasks: stage.tasks.filter((task) => !task.done).length,
+    totalTasks: stage.tasks.length,
+  };
+}
+
+/** Only non-blank cells count as declared; the rest are drawn as empty. */
+function declaredCells(effort: EffortCells | undefined): EffortCells {
+  const cells: { -readonly [K in keyof EffortCells]: string } = {};
+  for (const { key } of CHART_ROWS) {
+    const value = effort?.[key];
+    if (typeof value === 'string' && value.trim() !== '') {
+      cells[key] = value.trim();
+    }
+  }
+  return cells;
+}
+
+/** Maps a custom stage's expertise text onto the catalog scale when it names a level. */
+export function expertiseLevelOf(text: string | undefined): number | undefined {
+  const wanted = normalize(text);
+  const label = EXPERTISE_SCALE.find((candidate) => normalize(candidate) === wanted);
+  return label === undefined ? undefined : EXPERTISE_LEVELS[label];
+}
+
+/** Maps a custom stage's duration text onto `DURATION_SCALE` when it names a step. */
+export function durationLevelOf(text: string | undefined): number | undefined {
+  const wanted = normalize(text);
+  const index = DURATION_SCALE.findIndex((candidate) => normalize(candidate) === wanted);
+  return index < 0 ? undefined : index;
+}
+
+function normalize(text: string | undefined): string {
+  return (text ?? '').trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+}
+
+// ---------------------------------------------------------------------------------------
+// Messages. The webview is untrusted input: what it sends is checked by `parseWebviewMessage`
+// before the extension acts on it.
+
+/** Extension -> webview. */
+export type HostMessage = { readonly type: 'chart'; readonly chart: ChartData };
+
+/** Webview -> extension. */
+export type WebviewMessage =
+  /** The script has loaded (first load, or again after the panel was hidden and shown). */
+  | { readonly type: 'ready' }
+  /** Offer the stage's status actions (the Set Stage Status quick pick). */
+  | { readonly type: 'chooseStatus'; readonly stageId: string }
+  /** Set the stage's status directly. */
+  | { readonly type: 'setStatus'; readonly stageId: string; readonly status: StageStatus }
+  /** Run "Initialize Lifecycle Plan" (the chart was opened without a plan). */
+  | { readonly type: 'createPlan' };
+
+export type WebviewMessageType = WebviewMessage['type'];
+
+/** The exact keys each message carries; anything else is refused. */
+const MESSAGE_KEYS: Readonly<Record<WebviewMessageType, readonly string[]>> = {
+  ready: ['type'],
+  chooseStatus: ['type', 'stageId'],
+  setStatus: ['type', 'stageId', 'status'],
+  createPlan: ['type'],
+};
+
+/** No real stage id is this long; longer strings are refused before any lookup. */
+export const MAX_STAGE_ID_LENGTH = 200;
+
+/**
+ * The message when `value` is exactly one of `WebviewMessage` (known type, no extra keys,
+ * a stage id the plan has, a known status), else undefined.
+ */
+export function parseWebviewMessage(value: unknown, knownStageIds: ReadonlySet<string> | readonly string[]): WebviewMessage | undefined {
+  if (!isPlainObject(value)) {
+    return undefined;
+  }
+  const type = value.type;
+  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(MESSAGE_KEYS, type)) {
+    return undefined;
+  }
+  const expectedKeys = MESSAGE_KEYS[type as WebviewMessageType];
+  const keys = Object.keys(value);
+  if (keys.length !== expectedKeys.length || !keys.every((key) => expectedKeys.includes(key))) {
+    return undefined;
+  }
+  const known = (id: unknown): id is string =>
+    typeof id === 'string' &&
+    id.length <= MAX_STAGE_ID_LENGTH &&
+    ('has' in knownStageIds ? knownStageIds.has(id) : knownStageIds.includes(id));
+  switch (type as WebviewMessageType) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'createPlan':
+      return { type: 'createPlan' };
+    case 'chooseStatus':
+      return known(value.stageId) ? { type: 'chooseStatus', stageId: value.stageId } : undefined;
+    case 'setStatus':
+      return known(value.stageId) && isStageStatus(value.status) ? { type: 'setStatus', stageId: value.stageId, status: value.status } : undefined;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return false;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
