@@ -26,10 +26,12 @@ export class LifecycleExtension extends Disposable {
     const log = this.register(vscode.window.createOutputChannel('GenAI Lifecycle', { log: true }));
     const store = this.register(new PlanStore());
     const services: LifecycleServices = { context, store, writer: new PlanWriter(store), log };
+    const views = this.register(new LifecycleViews(services));
     this.api = {
       services,
-      views: this.register(new LifecycleViews(services)),
-      commands: this.register(new CommandsFeature(services)),
+      views,
+      // Commands take their stage from the sidebar selection when not given one.
+      commands: this.register(new CommandsFeature(services, views)),
       chart: this.register(new ChartFeature(services)),
       language: this.register(new LanguageFeatures(services)),
     };

@@ -1,9 +1,121 @@
+import * as vscode from 'vscode';
+import { progress } from '../model/progress';
 import type { LifecycleServices } from '../services';
 import { Disposable } from '../util/disposable';
+import { errorMessage } from '../workspace/planWriter';
+import { stageTargetOf, type StageTarget } from '../workspace/stageTarget';
+import { focusedFolderPlan } from './focus';
+import { isStageScoped, type LifecycleNode, type TaskNode } from './nodes';
+import { openStagesTooltip } from './presentation';
+import { LifecycleStatusBar } from './statusBar';
+import { StagesTreeProvider } from './stagesTreeProvider';
+
+export const STAGES_VIEW_ID = 'genaiLifecycle.stages';
 
 /** Registers the sidebar tree, its badge and the status bar item. */
 export class LifecycleViews extends Disposable {
+  readonly provider: StagesTreeProvider;
+  readonly treeView: vscode.TreeView<LifecycleNode>;
+  readonly statusBar: LifecycleStatusBar;
+
   constructor(readonly services: LifecycleServices) {
     super();
+    const { store } = services;
+    this.provider = this.register(new StagesTreeProvider(store));
+    this.treeView = this.register(
+      vscode.window.createTreeView(STAGES_VIEW_ID, {
+        treeDataProvider: this.provider,
+        showCollapseAll: true,
+        // Task checkboxes are independent of each other; stages have none.
+        manageCheckboxStateManually: true,
+      }),
+    );
+    this.statusBar = this.register(new LifecycleStatusBar(store));
+    this.register(this.provider.onDidChangeTreeData(() => this.updateBadgeAndMessage()));
+    this.register(this.treeView.onDidChangeCheckboxState((event) => void this.onCheckboxes(event)));
+    this.register(vscode.commands.registerCommand('genaiLifecycle.revealCurrentStage', () => this.revealCurrentStage()));
+    this.register(vscode.commands.registerCommand('genaiLifecycle.revealStage', (arg: unknown) => this.revealStage(stageTargetOf(arg))));
+    this.updateBadgeAndMessage();
+  }
+
+  /** The stage of the first selected row that belongs to one (stage, task or stage plan row). */
+  selectedTarget(): StageTarget | undefined {
+    const node = this.treeView.selection.find(isStageScoped);
+    return node?.target;
+  }
+
+  /** Shows, selects and focuses a stage in the sidebar. Navigation only: nothing is written. */
+  async revealStage(target: StageTarget | undefined): Promise<boolean> {
+    const node = target ? this.provider.stageNode(target) : undefined;
+    if (!node) {
+      return false;
+    }
+    try {
+      await this.treeView.reveal(node, { select: true, focus: true, expand: true });
+      return true;
+    } catch (error) {
+      // A refresh can replace the node while VS Code resolves it; navigation just does not happen.
+      this.services.log.warn(`Could not reveal stage ${node.stage.id}: ${errorMessage(error)}`);
+      return false;
+    }
+  }
+
+  /** Reveals the current stage of the plan in focus (active editor's folder, else the first). */
+  async revealCurrentStage(): Promise<boolean> {
+    const folderPlan = focusedFolderPlan(this.services.store);
+    if (!folderPlan) {
+      void vscode.window.showErrorMessage('There is no lifecycle plan in this workspace. Run "GenAI Lifecycle: Initialize Lifecycle Plan" to create one.');
+      return false;
+    }
+    const node = this.provider.currentStageNode(folderPlan.folder.uri.toString());
+    if (!node) {
+      const blocked = folderPlan.plan?.stages.find((stage) => stage.status === 'blocked');
+      if (blocked) {
+        return this.revealStage({ folderUri: folderPlan.folder.uri.toString(), stageId: blocked.id });
+      }
+      void vscode.window.showInformationMessage('Every stage of the plan is done or skipped: there is no current stage.');
+      return false;
+    }
+    return this.revealStage(node.target);
+  }
+
+  private updateBadgeAndMessage(): void {
+    const plans = this.provider.folderPlans;
+    const open = plans.reduce((sum, folderPlan) => sum + (folderPlan.plan ? progress(folderPlan.plan).open : 0), 0);
+    this.treeView.badge = open > 0 ? { value: open, tooltip: openStagesTooltip(open) } : undefined;
+    const empty = plans.length > 0 && plans.every((folderPlan) => folderPlan.errorCount === 0 && (folderPlan.plan?.stages.length ?? 0) === 0);
+    const fileName = plans[0]?.uri.path.split('/').pop() ?? 'lifecycle.yaml';
+    this.treeView.message = empty ? `${fileName} lists no stages yet: add them under "stages:".` : undefined;
+  }
+
+  /** Ticking a task writes `done: true/false` back; the tree follows from the file. */
+  async toggleTask(node: TaskNode, done: boolean): Promise<boolean> {
+    const folderPlan = this.services.store.get(node.target.folderUri);
+    let reason: string | undefined;
+    try {
+      const outcome = folderPlan
+        ? await this.services.writer.apply(folderPlan, node.target.stageId, { kind: 'toggle-task', taskIndex: node.taskIndex, done })
+        : { ok: false as const, reason: 'The plan is no longer in the workspace.' };
+      if (outcome.ok) {
+        return outcome.changed;
+      }
+      reason = outcome.reason;
+    } catch (error) {
+      reason = errorMessage(error);
+    }
+    const message = `Could not mark the task "${node.task.title}" as ${done ? 'done' : 'not done'}: ${reason}`;
+    this.services.log.warn(message);
+    void vscode.window.showErrorMessage(message);
+    // Puts the checkbox back to what the file says.
+    await this.services.store.reloadAll();
+    return false;
+  }
+
+  private async onCheckboxes(event: vscode.TreeCheckboxChangeEvent<LifecycleNode>): Promise<void> {
+    for (const [node, state] of event.items) {
+      if (node.kind === 'task') {
+        await this.toggleTask(node, state === vscode.TreeItemCheckboxState.Checked);
+      }
+    }
   }
 }

@@ -1,0 +1,208 @@
+// Which stage (or which plan) a command acts on: an argument (a StageTarget, or a tree node
+// carrying one), else the sidebar selection, else the user picks it.
+
+import * as vscode from 'vscode';
+import { STATUS_LABELS } from '../model/catalog';
+import { currentStage } from '../model/progress';
+import type { PlanStage, StageStatus } from '../model/types';
+import { STAGE_STATUSES } from '../model/types';
+import { escapeIcons, STATUS_LOOKS } from '../views/presentation';
+import type { FolderPlan, PlanStore } from '../workspace/planStore';
+import { stageTargetOf, type StageTarget } from '../workspace/stageTarget';
+
+/** Where commands learn what the sidebar has selected (the sidebar implements it). */
+export interface StageSelection {
+  selectedTarget(): StageTarget | undefined;
+}
+
+export interface ResolvedStage {
+  readonly folderPlan: FolderPlan;
+  readonly stage: PlanStage;
+  readonly target: StageTarget;
+}
+
+export type Resolution<T> = { readonly kind: 'found'; readonly value: T } | { readonly kind: 'cancelled' } | { readonly kind: 'failed'; readonly message: string };
+
+export const NO_PLAN_MESSAGE = 'There is no lifecycle plan in this workspace. Run "GenAI Lifecycle: Initialize Lifecycle Plan" to create one.';
+
+export interface StageQuestion {
+  /** Shown on top of the quick pick, e.g. "Start which stage?". */
+  readonly placeHolder: string;
+  /** Stages the command makes sense for (only the quick pick is filtered). */
+  readonly applies?: (stage: PlanStage) => boolean;
+  /** Said when no stage qualifies, e.g. "Every stage is already in progress or finished.". */
+  readonly noneMessage?: string;
+}
+
+export class StageResolver {
+  constructor(
+    private readonly store: PlanStore,
+    private readonly selection: StageSelection,
+  ) {}
+
+  /** The stage an argument names, else the selected one, else the one the user picks. */
+  async stage(arg: unknown, question: StageQuestion): Promise<Resolution<ResolvedStage>> {
+    const given = stageTargetOf(arg);
+    if (given) {
+      return this.lookUp(given);
+    }
+    const selected = this.selection.selectedTarget();
+    if (selected) {
+      const found = this.lookUp(selected);
+      if (found.kind === 'found') {
+        return found;
+      }
+    }
+    return this.pickStage(question);
+  }
+
+  /** The plan an argument names (a StageTarget, folder Uri or its string), else the selection's, else the active editor's, else the only one, else the user picks. */
+  async folderPlan(arg: unknown, placeHolder: string): Promise<Resolution<FolderPlan>> {
+    const existing = this.store.existing();
+    if (existing.length === 0) {
+      return { kind: 'failed', message: NO_PLAN_MESSAGE };
+    }
+    const named = folderKeyOf(arg) ?? this.selection.selectedTarget()?.folderUri;
+    if (named !== undefined) {
+      const folderPlan = this.store.get(named);
+      return folderPlan?.exists ? { kind: 'found', value: folderPlan } : { kind: 'failed', message: `The folder ${folderLabel(named)} has no lifecycle plan.` };
+    }
+    const activeUri = vscode.window.activeTextEditor?.document.uri;
+    const activeFolder = activeUri ? vscode.workspace.getWorkspaceFolder(activeUri) : undefined;
+    const inActive = activeFolder ? existing.find((plan) => plan.folder.uri.toString() === activeFolder.uri.toString()) : undefined;
+    if (inActive) {
+      return { kind: 'found', value: inActive };
+    }
+    if (existing.length === 1) {
+      return { kind: 'found', value: existing[0] };
+    }
+    const picked = await vscode.window.showQuickPick(
+      existing.map((folderPlan) => ({ label: folderPlan.folder.name, description: vscode.workspace.asRelativePath(folderPlan.uri, true), folderPlan })),
+      { placeHolder },
+    );
+    return picked ? { kind: 'found', value: picked.folderPlan } : { kind: 'cancelled' };
+  }
+
+  private lookUp(target: StageTarget): Resolution<ResolvedStage> {
+    const folderPlan = this.store.get(target.folderUri);
+    if (!folderPlan?.exists || !folderPlan.plan) {
+      return { kind: 'failed', message: `The folder ${folderLabel(target.folderUri)} has no readable lifecycle plan.` };
+    }
+    const stage = folderPlan.plan.stages.find((candidate) => candidate.id === target.stageId);
+    if (!stage) {
+      const file = vscode.workspace.asRelativePath(folderPlan.uri, true);
+      return { kind: 'failed', message: `${file} has no stage "${target.stageId}". Refresh the sidebar and try again.` };
+    }
+    return { kind: 'found', value: { folderPlan, stage, target: { folderUri: target.folderUri, stageId: stage.id } } };
+  }
+
+  private async pickStage(question: StageQuestion): Promise<Resolution<ResolvedStage>> {
+    const existing = this.store.existing();
+    if (existing.length === 0) {
+      return { kind: 'failed', message: NO_PLAN_MESSAGE };
+    }
+    const multiRoot = existing.length > 1;
+    const items: StageItem[] = [];
+    let active: StageItem | undefined;
+    for (const folderPlan of existing) {
+      const plan = folderPlan.plan;
+      if (!plan) {
+        continue;
+      }
+      const current = currentStage(plan);
+      let reachedCurrent = current === undefined;
+      for (const stage of plan.stages) {
+        reachedCurrent ||= stage === current;
+        if (question.applies && !question.applies(stage)) {
+          continue;
+        }
+        const folderUri = folderPlan.folder.uri.toString();
+        const item: StageItem = {
+          label: `$(${STATUS_LOOKS[stage.status].icon}) ${escapeIcons(stage.title)}`,
+          description: [STATUS_LABELS[stage.status], ...(stage === current ? ['current'] : []), ...(multiRoot ? [folderPlan.folder.name] : [])].join(' · '),
+          resolved: { folderPlan, stage, target: { folderUri, stageId: stage.id } },
+        };
+        items.push(item);
+        // Start on the current stage, or the first one after it this command applies to.
+        if (reachedCurrent && !active) {
+          active = item;
+        }
+      }
+    }
+    if (items.length === 0) {
+      return { kind: 'failed', message: question.noneMessage ?? 'The plan has no stage this command applies to.' };
+    }
+    const picked = await pickOne(items, question.placeHolder, active);
+    return picked ? { kind: 'found', value: picked.resolved } : { kind: 'cancelled' };
+  }
+}
+
+interface StageItem extends vscode.QuickPickItem {
+  readonly resolved: ResolvedStage;
+}
+
+interface StatusItem extends vscode.QuickPickItem {
+  readonly status: StageStatus;
+}
+
+/** Asks for a stage's new status; the current one is listed but marked. */
+export async function pickStatus(stage: PlanStage): Promise<StageStatus | undefined> {
+  const items: StatusItem[] = STAGE_STATUSES.map((status) => ({
+    label: `$(${STATUS_LOOKS[status].icon}) ${STATUS_LABELS[status]}`,
+    description: status === stage.status ? 'current status' : undefined,
+    status,
+  }));
+  const active = items.find((item) => item.status !== stage.status);
+  const picked = await pickOne(items, `New status of ${stage.title} (now ${STATUS_LABELS[stage.status].toLowerCase()})`, active);
+  return picked?.status;
+}
+
+/** A single-choice quick pick that can start on a given item (showQuickPick cannot). */
+function pickOne<T extends vscode.QuickPickItem>(items: readonly T[], placeHolder: string, active: T | undefined): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const quickPick = vscode.window.createQuickPick<T>();
+    quickPick.placeholder = placeHolder;
+    quickPick.items = items;
+    if (active) {
+      quickPick.activeItems = [active];
+    }
+    let settled = false;
+    const finish = (value: T | undefined): void => {
+      if (!settled) {
+        settled = true;
+        resolve(value);
+        quickPick.dispose();
+      }
+    };
+    quickPick.onDidAccept(() => {
+      // Enter before any item is active picks nothing: keep the picker open.
+      const chosen = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+      if (chosen) {
+        finish(chosen);
+      }
+    });
+    quickPick.onDidHide(() => finish(undefined));
+    quickPick.show();
+  });
+}
+
+/** A folder named by an argument: a StageTarget, a Uri or a Uri string. */
+function folderKeyOf(arg: unknown): string | undefined {
+  const target = stageTargetOf(arg);
+  if (target) {
+    return target.folderUri;
+  }
+  if (arg instanceof vscode.Uri) {
+    return vscode.workspace.getWorkspaceFolder(arg)?.uri.toString() ?? arg.toString();
+  }
+  return typeof arg === 'string' && arg !== '' ? arg : undefined;
+}
+
+function folderLabel(folderUri: string): string {
+  try {
+    const uri = vscode.Uri.parse(folderUri, true);
+    return vscode.workspace.getWorkspaceFolder(uri)?.name ?? uri.path;
+  } catch {
+    return folderUri;
+  }
+}

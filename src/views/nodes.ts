@@ -1,0 +1,61 @@
+// The elements of the Stages tree. Built from the store's FolderPlans on every change, so a
+// node is a snapshot: it never reads files and never changes after it is built.
+
+import type * as vscode from 'vscode';
+import type { PlanStage, PlanTask } from '../model/types';
+import type { FolderPlan } from '../workspace/planStore';
+import type { StageTarget } from '../workspace/stageTarget';
+
+interface NodeBase {
+  /** Stable across rebuilds (VS Code keeps expansion and selection by it). */
+  readonly id: string;
+  readonly parent: LifecycleNode | undefined;
+}
+
+/** A workspace folder with a plan; only shown when more than one folder has one. */
+export interface FolderNode extends NodeBase {
+  readonly kind: 'folder';
+  readonly folderPlan: FolderPlan;
+  readonly children: readonly LifecycleNode[];
+}
+
+/** "lifecycle.yaml has N problems", on top of the last good plan's stages. */
+export interface ProblemsNode extends NodeBase {
+  readonly kind: 'problems';
+  readonly folderPlan: FolderPlan;
+  readonly count: number;
+}
+
+export interface StageNode extends NodeBase {
+  readonly kind: 'stage';
+  readonly target: StageTarget;
+  readonly stage: PlanStage;
+  /** The stage to work on now (first in progress, else first not started). */
+  readonly isCurrent: boolean;
+  readonly planUri: vscode.Uri;
+  readonly children: readonly (TaskNode | StagePlanNode)[];
+}
+
+export interface TaskNode extends NodeBase {
+  readonly kind: 'task';
+  readonly target: StageTarget;
+  readonly task: PlanTask;
+  readonly taskIndex: number;
+  readonly planUri: vscode.Uri;
+}
+
+/** The stage's `plan:` markdown file. */
+export interface StagePlanNode extends NodeBase {
+  readonly kind: 'stagePlan';
+  readonly target: StageTarget;
+  readonly path: string;
+}
+
+export type LifecycleNode = FolderNode | ProblemsNode | StageNode | TaskNode | StagePlanNode;
+
+/** Nodes that name a stage (commands run from any of them act on that stage). */
+export type StageScopedNode = StageNode | TaskNode | StagePlanNode;
+
+export function isStageScoped(node: LifecycleNode): node is StageScopedNode {
+  return node.kind === 'stage' || node.kind === 'task' || node.kind === 'stagePlan';
+}

@@ -1,0 +1,128 @@
+import * as vscode from 'vscode';
+import { currentStage } from '../model/progress';
+import type { PlanStage } from '../model/types';
+import { Disposable } from '../util/disposable';
+import type { FolderPlan, PlanStore } from '../workspace/planStore';
+import type { StageTarget } from '../workspace/stageTarget';
+import type { FolderNode, LifecycleNode, ProblemsNode, StageNode, StagePlanNode, TaskNode } from './nodes';
+import { toTreeItem } from './treeItems';
+
+/**
+ * The Stages tree. It only listens to the plan store: on every change it rebuilds its small
+ * node snapshot and tells VS Code to ask again. It never reads files.
+ */
+export class StagesTreeProvider extends Disposable implements vscode.TreeDataProvider<LifecycleNode> {
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<LifecycleNode | undefined>());
+  private roots: readonly LifecycleNode[] = [];
+  private stagesByTarget = new Map<string, StageNode>();
+
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+
+  constructor(private readonly store: PlanStore) {
+    super();
+    this.rebuild();
+    this.register(
+      store.onDidChange(() => {
+        this.rebuild();
+        this.changeEmitter.fire(undefined);
+      }),
+    );
+  }
+
+  getTreeItem(node: LifecycleNode): vscode.TreeItem {
+    return toTreeItem(node);
+  }
+
+  getChildren(node?: LifecycleNode): LifecycleNode[] {
+    // Copies: VS Code may keep the arrays, the snapshot stays immutable.
+    if (!node) {
+      return [...this.roots];
+    }
+    return node.kind === 'folder' || node.kind === 'stage' ? [...node.children] : [];
+  }
+
+  getParent(node: LifecycleNode): LifecycleNode | undefined {
+    return node.parent;
+  }
+
+  /** The plans the tree shows, in workspace-folder order. */
+  get folderPlans(): readonly FolderPlan[] {
+    return this.store.existing();
+  }
+
+  /** The node of a stage, as last built (the same object VS Code was given). */
+  stageNode(target: StageTarget): StageNode | undefined {
+    return this.stagesByTarget.get(targetKey(target));
+  }
+
+  /** The current stage's node in a folder's plan. */
+  currentStageNode(folderUri: string): StageNode | undefined {
+    const plan = this.store.get(folderUri)?.plan;
+    const stage = plan ? currentStage(plan) : undefined;
+    return stage ? this.stageNode({ folderUri, stageId: stage.id }) : undefined;
+  }
+
+  private rebuild(): void {
+    this.stagesByTarget = new Map();
+    const plans = this.store.existing();
+    if (plans.length === 1) {
+      this.roots = this.folderContents(plans[0], undefined);
+      return;
+    }
+    this.roots = plans.map((folderPlan) => {
+      const id = `folder:${folderPlan.folder.uri.toString()}`;
+      const children: LifecycleNode[] = [];
+      const node: FolderNode = { kind: 'folder', id, parent: undefined, folderPlan, children };
+      children.push(...this.folderContents(folderPlan, node));
+      return node;
+    });
+  }
+
+  /** The problems item (when the latest text has errors), then the shown plan's stages. */
+  private folderContents(folderPlan: FolderPlan, parent: FolderNode | undefined): LifecycleNode[] {
+    const folderUri = folderPlan.folder.uri.toString();
+    const nodes: LifecycleNode[] = [];
+    if (folderPlan.errorCount > 0) {
+      const problems: ProblemsNode = { kind: 'problems', id: `${folderUri}#problems`, parent, folderPlan, count: folderPlan.errorCount };
+      nodes.push(problems);
+    }
+    const plan = folderPlan.plan;
+    if (!plan) {
+      return nodes;
+    }
+    const current = currentStage(plan);
+    const usedIds = new Set<string>();
+    for (const stage of plan.stages) {
+      // A duplicated stage id (reported as a problem) must not give two rows the same id.
+      let id = `${folderUri}#stage:${stage.id}`;
+      if (usedIds.has(id)) {
+        id = `${id}#${stage.index}`;
+      }
+      usedIds.add(id);
+      const node = this.stageNodeFor(folderPlan, stage, stage === current, id, parent);
+      nodes.push(node);
+      const key = targetKey(node.target);
+      if (!this.stagesByTarget.has(key)) {
+        this.stagesByTarget.set(key, node);
+      }
+    }
+    return nodes;
+  }
+
+  private stageNodeFor(folderPlan: FolderPlan, stage: PlanStage, isCurrent: boolean, id: string, parent: LifecycleNode | undefined): StageNode {
+    const target: StageTarget = { folderUri: folderPlan.folder.uri.toString(), stageId: stage.id };
+    const children: (TaskNode | StagePlanNode)[] = [];
+    const node: StageNode = { kind: 'stage', id, parent, target, stage, isCurrent, planUri: folderPlan.uri, children };
+    if (stage.plan) {
+      children.push({ kind: 'stagePlan', id: `${id}/plan`, parent: node, target, path: stage.plan });
+    }
+    stage.tasks.forEach((task, taskIndex) => {
+      children.push({ kind: 'task', id: `${id}/task:${taskIndex}`, parent: node, target, task, taskIndex, planUri: folderPlan.uri });
+    });
+    return node;
+  }
+}
+
+function targetKey(target: StageTarget): string {
+  return `${target.folderUri}\n${target.stageId}`;
+}

@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import { CONFIG_SECTION, statusBarEnabled } from '../workspace/config';
+import type { PlanStore } from '../workspace/planStore';
+import { Disposable } from '../util/disposable';
+import { focusedFolderPlan } from './focus';
+import { statusBarPresentation } from './presentation';
+
+export const STATUS_BAR_ITEM_ID = 'genaiLifecycle.status';
+/** VS Code's generated command that shows and focuses a view. */
+export const FOCUS_STAGES_COMMAND = 'genaiLifecycle.stages.focus';
+
+/**
+ * One status bar item: the current stage and progress of the plan in focus, e.g.
+ * "$(milestone) Fine-tuning · 2/5". Hidden without a plan or when turned off in settings.
+ */
+export class LifecycleStatusBar extends Disposable {
+  readonly item: vscode.StatusBarItem;
+  private shown = false;
+
+  constructor(private readonly store: PlanStore) {
+    super();
+    this.item = this.register(vscode.window.createStatusBarItem(STATUS_BAR_ITEM_ID, vscode.StatusBarAlignment.Left, 50));
+    this.item.name = 'GenAI Lifecycle';
+    this.item.command = { title: 'Show Lifecycle Stages', command: FOCUS_STAGES_COMMAND };
+    this.register(store.onDidChange(() => this.update()));
+    this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(`${CONFIG_SECTION}.statusBar.enabled`)) {
+          this.update();
+        }
+      }),
+    );
+    this.update();
+  }
+
+  /** Whether the item is on the status bar now (StatusBarItem has no getter for this). */
+  get visible(): boolean {
+    return this.shown;
+  }
+
+  private update(): void {
+    const folderPlan = focusedFolderPlan(this.store);
+    const plan = folderPlan?.plan;
+    if (!folderPlan || !plan || !statusBarEnabled()) {
+      this.shown = false;
+      this.item.hide();
+      return;
+    }
+    const multiRoot = this.store.existing().length > 1;
+    const presentation = statusBarPresentation(plan, multiRoot ? folderPlan.folder.name : undefined);
+    this.item.text = presentation.text;
+    this.item.tooltip = presentation.tooltip;
+    this.item.accessibilityInformation = { label: presentation.accessibilityLabel };
+    this.shown = true;
+    this.item.show();
+  }
+}

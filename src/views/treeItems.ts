@@ -1,0 +1,124 @@
+import * as vscode from 'vscode';
+import type { Range } from '../model/types';
+import type { FolderNode, LifecycleNode, ProblemsNode, StageNode, StagePlanNode, TaskNode } from './nodes';
+import {
+  escapeMarkdown,
+  problemsLabel,
+  progressSummary,
+  STATUS_LOOKS,
+  stageAccessibilityLabel,
+  stageDescription,
+  stageTooltipMarkdown,
+  taskAccessibilityLabel,
+} from './presentation';
+
+/** Context values the `view/item/context` menus match on (`stage.<status>` for stages). */
+export const CONTEXT_VALUES = {
+  folder: 'planFolder',
+  problems: 'planProblems',
+  task: 'task',
+  stagePlan: 'stagePlan',
+} as const;
+
+export function toTreeItem(node: LifecycleNode): vscode.TreeItem {
+  switch (node.kind) {
+    case 'folder':
+      return folderItem(node);
+    case 'problems':
+      return problemsItem(node);
+    case 'stage':
+      return stageItem(node);
+    case 'task':
+      return taskItem(node);
+    case 'stagePlan':
+      return stagePlanItem(node);
+  }
+}
+
+function folderItem(node: FolderNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.folderPlan.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon('root-folder');
+  item.contextValue = CONTEXT_VALUES.folder;
+  const plan = node.folderPlan.plan;
+  if (plan) {
+    item.description = progressSummary(plan);
+  }
+  item.tooltip = vscode.workspace.asRelativePath(node.folderPlan.uri, true);
+  return item;
+}
+
+function problemsItem(node: ProblemsNode): vscode.TreeItem {
+  const fileName = node.folderPlan.uri.path.split('/').pop() ?? 'lifecycle.yaml';
+  const item = new vscode.TreeItem(problemsLabel(fileName, node.count), vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+  item.contextValue = CONTEXT_VALUES.problems;
+  item.tooltip = node.folderPlan.plan
+    ? 'Fix these problems to update the stages. Until then the stages below are those of the last valid version.'
+    : 'Fix these problems to see the stages.';
+  item.command = { title: 'Show Problems', command: 'workbench.actions.view.problems' };
+  return item;
+}
+
+function stageItem(node: StageNode): vscode.TreeItem {
+  const { stage, isCurrent } = node;
+  // The current stage is highlighted over its whole label (and says so in its description).
+  const label: vscode.TreeItemLabel = isCurrent ? { label: stage.title, highlights: [[0, stage.title.length]] } : { label: stage.title };
+  const collapsible =
+    node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : isCurrent ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  const item = new vscode.TreeItem(label, collapsible);
+  item.id = node.id;
+  item.description = stageDescription(stage, isCurrent);
+  const look = STATUS_LOOKS[stage.status];
+  item.iconPath = new vscode.ThemeIcon(look.icon, look.color ? new vscode.ThemeColor(look.color) : undefined);
+  item.contextValue = `stage.${stage.status}`;
+  item.tooltip = untrustedMarkdown(stageTooltipMarkdown(stage, isCurrent));
+  item.accessibilityInformation = { label: stageAccessibilityLabel(stage, isCurrent) };
+  item.command = revealInPlan(node.planUri, stage.idRange, `Show ${stage.title} in the plan`);
+  return item;
+}
+
+function taskItem(node: TaskNode): vscode.TreeItem {
+  const { task } = node;
+  const item = new vscode.TreeItem(task.title, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  if (task.owner) {
+    item.description = task.owner;
+  }
+  item.checkboxState = {
+    state: task.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+    tooltip: task.done ? 'Mark as not done' : 'Mark as done',
+  };
+  item.contextValue = CONTEXT_VALUES.task;
+  item.tooltip = untrustedMarkdown(`${escapeMarkdown(task.title)}\n\n${task.done ? 'Done' : 'Not done'}${task.owner ? ` · Owner: ${escapeMarkdown(task.owner)}` : ''}`);
+  item.accessibilityInformation = { label: taskAccessibilityLabel(task) };
+  item.command = revealInPlan(node.planUri, task.range, 'Show the task in the plan');
+  return item;
+}
+
+function stagePlanItem(node: StagePlanNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.path, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = 'stage plan';
+  item.iconPath = new vscode.ThemeIcon('markdown');
+  item.contextValue = CONTEXT_VALUES.stagePlan;
+  item.tooltip = `Open ${node.path}`;
+  item.accessibilityInformation = { label: `Stage plan ${node.path}` };
+  item.command = { title: 'Open Stage Plan', command: 'genaiLifecycle.openStagePlan', arguments: [node.target] };
+  return item;
+}
+
+/** Opens the plan with the range selected, keeping focus in the tree (works on click and Enter). */
+function revealInPlan(planUri: vscode.Uri, range: Range, title: string): vscode.Command {
+  const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+  const options: vscode.TextDocumentShowOptions = { selection, preserveFocus: true, preview: true };
+  return { title, command: 'vscode.open', arguments: [planUri, options] };
+}
+
+function untrustedMarkdown(text: string): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(text);
+  markdown.isTrusted = false;
+  markdown.supportHtml = false;
+  return markdown;
+}
