@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { STATUS_LABELS } from '../model/catalog';
 import { currentStage, nextStageAfter } from '../model/progress';
+import type { PlanEditStep } from '../model/edit';
 import { isStageStatus, type PlanChange, type StageStatus } from '../model/types';
 import type { LifecycleServices } from '../services';
 import { Disposable } from '../util/disposable';
 import { planUriFor } from '../workspace/config';
+import type { FolderPlan } from '../workspace/planStore';
 import { errorMessage } from '../workspace/planWriter';
 import { folderForNewPlan, pickStagesToInclude, scaffoldFor } from './initPlan';
 import { pickStatus, StageResolver, type Resolution, type ResolvedStage, type StageQuestion, type StageSelection } from './resolve';
@@ -154,17 +156,13 @@ export class CommandsFeature extends Disposable {
       }
       return this.writeStatus({ folderPlan, stage: next, target: { folderUri: folderPlan.folder.uri.toString(), stageId: next.id } }, 'in-progress');
     }
-    const target = { folderUri: folderPlan.folder.uri.toString(), stageId: inProgress.id };
-    if (!(await this.writeStatus({ folderPlan, stage: inProgress, target }, 'done'))) {
-      return false;
+    // One edit for both stages, so one undo step takes the whole advance back.
+    const steps: PlanEditStep[] = [{ stageId: inProgress.id, change: { kind: 'status', status: 'done' } }];
+    const next = nextStageAfter(plan, inProgress.id);
+    if (next) {
+      steps.push({ stageId: next.id, change: { kind: 'status', status: 'in-progress' } });
     }
-    const after = this.services.store.get(folderPlan.folder.uri);
-    const next = after?.plan ? nextStageAfter(after.plan, inProgress.id) : undefined;
-    if (!after || !next) {
-      return true;
-    }
-    await this.writeStatus({ folderPlan: after, stage: next, target: { folderUri: target.folderUri, stageId: next.id } }, 'in-progress');
-    return true;
+    return this.writeSteps(folderPlan, steps, `advance from ${inProgress.title}`);
   }
 
   /** `addTask(target?, title?)`: asks for the title unless given. */
@@ -230,16 +228,12 @@ export class CommandsFeature extends Disposable {
     if (reason === undefined) {
       return false;
     }
-    const statusWritten = await this.writeStatus(resolved, 'blocked');
-    if (stage.status !== 'blocked' && !statusWritten) {
-      return false;
-    }
+    const steps: PlanEditStep[] = [{ stageId: stage.id, change: { kind: 'status', status: 'blocked' } }];
     const note = reason.trim();
-    if (note === '' || note === stage.note) {
-      return statusWritten;
+    if (note !== '' && note !== stage.note) {
+      steps.push({ stageId: stage.id, change: { kind: 'note', note } });
     }
-    const fresh = this.services.store.get(resolved.folderPlan.folder.uri) ?? resolved.folderPlan;
-    return (await this.write({ ...resolved, folderPlan: fresh }, { kind: 'note', note }, `save the note of ${stage.title}`)) || statusWritten;
+    return this.writeSteps(resolved.folderPlan, steps, `block ${stage.title}`);
   }
 
   private setStatusCommand(spec: StatusCommand, arg: unknown): Promise<boolean> {
@@ -255,6 +249,19 @@ export class CommandsFeature extends Disposable {
   private async write(resolved: ResolvedStage, change: PlanChange, what: string): Promise<boolean> {
     try {
       const outcome = await this.services.writer.apply(resolved.folderPlan, resolved.stage.id, change);
+      if (!outcome.ok) {
+        return this.fail(`Could not ${what}: ${outcome.reason}`);
+      }
+      return outcome.changed;
+    } catch (error) {
+      return this.fail(`Could not ${what}: ${errorMessage(error)}`);
+    }
+  }
+
+  /** Applies several changes as one edit (one undo step); resolves to whether the file changed. */
+  private async writeSteps(folderPlan: FolderPlan, steps: readonly PlanEditStep[], what: string): Promise<boolean> {
+    try {
+      const outcome = await this.services.writer.applySteps(folderPlan, steps);
       if (!outcome.ok) {
         return this.fail(`Could not ${what}: ${outcome.reason}`);
       }

@@ -658,3 +658,70 @@ function skipSpaces(text: string, offset: number): number {
   }
   return cursor;
 }
+
+export interface PlanEditStep {
+  readonly stageId: string;
+  readonly change: PlanChange;
+}
+
+/**
+ * Several changes as one set of edits against the original `text`, so a command that changes
+ * two things (block with a reason, advance to the next stage) is one undo step. Each step is
+ * computed on the result of the previous ones and mapped back to original offsets; where two
+ * steps touch the same spot, the steps collapse into one replacement of the changed span.
+ */
+export function editSequence(text: string, steps: readonly PlanEditStep[]): EditResult {
+  let current = text;
+  let combined: TextEdit[] = [];
+  let mappable = true;
+  for (const step of steps) {
+    const result = edit(current, step.stageId, step.change);
+    if (!result.ok) {
+      return result;
+    }
+    if (mappable) {
+      const mapped = result.edits.map((textEdit) => mapToOriginal(textEdit, combined));
+      if (mapped.every((textEdit): textEdit is TextEdit => textEdit !== undefined)) {
+        combined = sortEdits([...combined, ...mapped]);
+      } else {
+        mappable = false;
+      }
+    }
+    current = applyEdits(current, result.edits);
+  }
+  return { ok: true, edits: mappable ? combined : spanDiff(text, current) };
+}
+
+/** An edit on the text after `earlier` as an edit on the original, or undefined if it touches them. */
+function mapToOriginal(textEdit: TextEdit, earlier: readonly TextEdit[]): TextEdit | undefined {
+  let shift = 0;
+  for (const previous of sortEdits(earlier)) {
+    const startAfter = previous.start + shift;
+    const endAfter = startAfter + previous.newText.length;
+    if (textEdit.end < startAfter) {
+      break;
+    }
+    if (textEdit.start <= endAfter) {
+      return undefined;
+    }
+    shift += previous.newText.length - (previous.end - previous.start);
+  }
+  return { start: textEdit.start - shift, end: textEdit.end - shift, newText: textEdit.newText };
+}
+
+/** One edit replacing the span between the common prefix and suffix of two texts. */
+function spanDiff(before: string, after: string): TextEdit[] {
+  if (before === after) {
+    return [];
+  }
+  let prefix = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) {
+    prefix++;
+  }
+  let suffix = 0;
+  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) {
+    suffix++;
+  }
+  return [{ start: prefix, end: before.length - suffix, newText: after.slice(prefix, after.length - suffix) }];
+}

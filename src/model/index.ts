@@ -3,7 +3,8 @@
 export * from './types';
 export * from './catalog';
 export { parse, MAX_PLAN_BYTES, SUPPORTED_VERSION } from './parse';
-export { edit, applyEdits, localToday } from './edit';
+export { edit, editSequence, applyEdits, localToday } from './edit';
+export type { PlanEditStep } from './edit';
 export { scaffold, DEFAULT_PROJECT_NAME } from './scaffold';
 export type { ScaffoldOptions } from './scaffold';
 export { currentStage, nextStageAfter, progress, isFinished } from './progress';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { edit } from '../model/edit';
-import type { PlanChange } from '../model/types';
+import { edit, editSequence, type PlanEditStep } from '../model/edit';
+import type { EditResult, PlanChange } from '../model/types';
 import type { FolderPlan, PlanStore } from './planStore';
 
 export type WriteOutcome = { readonly ok: true; readonly changed: boolean } | { readonly ok: false; readonly reason: string };
@@ -14,7 +14,16 @@ export type WriteOutcome = { readonly ok: true; readonly changed: boolean } | { 
 export class PlanWriter {
   constructor(private readonly store: PlanStore) {}
 
-  async apply(target: FolderPlan, stageId: string, change: PlanChange): Promise<WriteOutcome> {
+  apply(target: FolderPlan, stageId: string, change: PlanChange): Promise<WriteOutcome> {
+    return this.applyEdits(target, (text) => edit(text, stageId, change));
+  }
+
+  /** Several changes as one edit, so one undo step reverts them all (block with a reason, advance). */
+  applySteps(target: FolderPlan, steps: readonly PlanEditStep[]): Promise<WriteOutcome> {
+    return this.applyEdits(target, (text) => editSequence(text, steps));
+  }
+
+  private async applyEdits(target: FolderPlan, computeEdits: (text: string) => EditResult): Promise<WriteOutcome> {
     let document: vscode.TextDocument;
     try {
       document = await vscode.workspace.openTextDocument(target.uri);
@@ -22,7 +31,7 @@ export class PlanWriter {
       return { ok: false, reason: `Could not open ${vscode.workspace.asRelativePath(target.uri)}: ${errorMessage(error)}` };
     }
     const wasDirty = document.isDirty;
-    const result = edit(document.getText(), stageId, change);
+    const result = computeEdits(document.getText());
     if (!result.ok) {
       return { ok: false, reason: result.reason };
     }
