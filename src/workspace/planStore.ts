@@ -201,14 +201,18 @@ type PlanRead =
   | { readonly kind: 'too-large'; readonly bytes: number }
   | { readonly kind: 'missing' };
 
-/** The open editor's text when there is one (unsaved edits count), else the file on disk. */
+/** The open document's text when there is one and the file exists (or it has unsaved edits), else the file on disk. */
 async function readPlanText(uri: vscode.Uri): Promise<PlanRead> {
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-  if (open && !open.isClosed) {
+  // Unsaved edits are the user's current plan, even if the file was deleted underneath them.
+  if (open && !open.isClosed && open.isDirty) {
     return { kind: 'text', text: open.getText() };
   }
   try {
     const stat = await vscode.workspace.fs.stat(uri);
+    if (open && !open.isClosed && (stat.type & vscode.FileType.File) !== 0) {
+      return { kind: 'text', text: open.getText() };
+    }
     if ((stat.type & vscode.FileType.File) === 0) {
       return { kind: 'missing' };
     }
