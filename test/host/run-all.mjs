@@ -134,7 +134,7 @@ async function main() {
   installHost();
   const resultsDir = mkdtempSync(join(tmpdir(), 'genai-lifecycle-results-'));
   cleanups.push(() => rmSync(resultsDir, { recursive: true, force: true }));
-  const server = await startServer({ env: { [RESULTS_DIR_ENV]: resultsDir } });
+  const server = await startServer({ env: { [RESULTS_DIR_ENV]: resultsDir }, reconnectionGraceSeconds: 1 });
   cleanups.push(() => server.stop());
   const browser = await launchBrowser();
   cleanups.push(() => browser.close());

@@ -9,12 +9,17 @@ import { workbenchUrl } from './server.mjs';
 export const RESULTS_DIR_ENV = 'GENAI_LIFECYCLE_RESULTS_DIR';
 const SUITE_TIMEOUT_MS = Number(process.env.GENAI_LIFECYCLE_SUITE_TIMEOUT_MS ?? 180_000);
 
-/** Fixture names that have both a suite folder and a fixture workspace. */
+/**
+ * Fixture names that have both a suite folder and a fixture workspace; narrowed for a quick
+ * local run with GENAI_LIFECYCLE_FIXTURES=name,name (CI runs them all).
+ */
 export function integrationFixtures() {
   const suitesRoot = join(projectRoot, 'out', 'test', 'integration');
+  const wanted = process.env.GENAI_LIFECYCLE_FIXTURES?.split(',').filter(Boolean);
   return readdirSync(suitesRoot, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(projectRoot, 'test', 'fixtures', entry.name)))
     .map((entry) => entry.name)
+    .filter((name) => !wanted || wanted.includes(name))
     .sort();
 }
 

@@ -46,7 +46,7 @@ export const QUIET_USER_SETTINGS = Object.freeze({
   'telemetry.telemetryLevel': 'off',
 });
 
-export async function startServer({ port, defaultFolder, extensionsDir, env = {}, smokeTestDriver = true, startTimeoutMs = 60_000, userSettings = QUIET_USER_SETTINGS } = {}) {
+export async function startServer({ port, defaultFolder, extensionsDir, env = {}, smokeTestDriver = true, startTimeoutMs = 60_000, userSettings = QUIET_USER_SETTINGS, reconnectionGraceSeconds } = {}) {
   const paths = hostPaths();
   const dataRoot = mkdtempSync(join(tmpdir(), 'genai-lifecycle-host-'));
   mkdirSync(join(dataRoot, 'user-data', 'User'), { recursive: true });
@@ -64,6 +64,11 @@ export async function startServer({ port, defaultFolder, extensionsDir, env = {}
     '--server-data-dir', join(dataRoot, 'server-data'),
     '--extensions-dir', extensionsDir ?? join(dataRoot, 'extensions'),
   ];
+  if (reconnectionGraceSeconds !== undefined) {
+    // A closed test window's extension host would otherwise live on for 3 hours, and every
+    // earlier fixture's host would compete for the CPU with the next one.
+    args.push('--reconnection-grace-time', String(reconnectionGraceSeconds));
+  }
   if (smokeTestDriver) {
     // Makes the workbench honour the `payload` query (extension development + tests).
     args.push('--enable-smoke-test-driver');

@@ -19,7 +19,7 @@ describe('views-multiroot: one node per folder with a plan', () => {
     api = await activateExtension();
     // The folders of a .code-workspace can be announced after activation: wait for all three.
     const names = () => (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.name).join(',');
-    await waitFor(() => names() === 'alpha,beta,gamma' && api.services.store.all().length === 3, `the three folders (now: ${names()})`);
+    await waitFor(() => names() === 'alpha,beta,gamma' && api.services.store.all().length === 3, 'the three folders alpha, beta, gamma', 30_000);
     await api.services.store.ready;
   });
 
