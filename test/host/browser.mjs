@@ -11,6 +11,11 @@ export async function launchBrowser() {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    // The harness stops the VS Code server and the browser itself on Ctrl+C; Playwright's own
+    // handlers would exit the process first and leave the server running.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: [
       '--no-sandbox',
       '--disable-gpu',

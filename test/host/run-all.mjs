@@ -88,14 +88,23 @@ async function packageAndCheck() {
   runStep('build (esbuild, development)', 'node', ['esbuild.js']);
 }
 
-async function cleanup() {
-  for (const fn of cleanups.splice(0).reverse()) {
-    try {
-      await fn();
-    } catch (error) {
-      console.error(`cleanup: ${error instanceof Error ? error.message : error}`);
+let cleanupRun;
+
+/**
+ * Stops everything started, once: the signal handler and the main flow's `finally` share
+ * this promise, so an exit from one never cuts the other's cleanup short.
+ */
+function cleanup() {
+  cleanupRun ??= (async () => {
+    for (const fn of cleanups.splice(0).reverse()) {
+      try {
+        await Promise.race([fn(), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      } catch (error) {
+        console.error(`cleanup: ${error instanceof Error ? error.message : error}`);
+      }
     }
-  }
+  })();
+  return cleanupRun;
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
