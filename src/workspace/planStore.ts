@@ -32,6 +32,8 @@ export interface FolderPlan {
 export class PlanStore extends Disposable {
   private readonly plans = new Map<string, FolderPlan>();
   private readonly loadTickets = new Map<string, number>();
+  /** The newest load per folder while it runs (a newer load supersedes older ones). */
+  private readonly latestLoads = new Map<string, Promise<void>>();
   private readonly debouncer = new KeyedDebouncer<string>(TYPING_DEBOUNCE_MS);
   private readonly watchers = new Map<string, vscode.FileSystemWatcher>();
   private readonly changeEmitter = this.register(new vscode.EventEmitter<FolderPlan>());
@@ -125,8 +127,14 @@ export class PlanStore extends Disposable {
 
   /** Re-reads one folder's plan now, skipping the typing debounce (after our own edits). */
   async reload(folder: vscode.WorkspaceFolder): Promise<FolderPlan | undefined> {
-    this.debouncer.cancel(folder.uri.toString());
+    const key = folder.uri.toString();
+    this.debouncer.cancel(key);
     await this.load(folder);
+    // A load that started meanwhile (a file watcher event after a save) superseded this one and
+    // reports instead: wait for it, so callers see the state it fires.
+    for (let latest = this.latestLoads.get(key); latest; latest = this.latestLoads.get(key)) {
+      await latest;
+    }
     return this.get(folder.uri);
   }
 
@@ -160,7 +168,18 @@ export class PlanStore extends Disposable {
     this.watchers.clear();
   }
 
-  private async load(folder: vscode.WorkspaceFolder): Promise<void> {
+  private load(folder: vscode.WorkspaceFolder): Promise<void> {
+    const key = folder.uri.toString();
+    const loading: Promise<void> = this.loadOnce(folder).finally(() => {
+      if (this.latestLoads.get(key) === loading) {
+        this.latestLoads.delete(key);
+      }
+    });
+    this.latestLoads.set(key, loading);
+    return loading;
+  }
+
+  private async loadOnce(folder: vscode.WorkspaceFolder): Promise<void> {
     const key = folder.uri.toString();
     const ticket = (this.loadTickets.get(key) ?? 0) + 1;
     this.loadTickets.set(key, ticket);
