@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import { CATALOG, STATUS_LABELS } from '../model/catalog';
+import { catalogStageMarkdown } from '../model/hoverContent';
+import { completionSpotAt, splitLines, STAGE_KEY_DOCS, STAGE_KEYS, STATUS_DOCS, type CompletionSpot, type StageKey } from '../model/planLines';
+import { STAGE_STATUSES } from '../model/types';
+import type { PlanDocuments } from './planDocuments';
+
+/** Typing a space after `status:` or `id:` opens the values. */
+export const COMPLETION_TRIGGER_CHARACTERS = [' '];
+
+/** Keys whose value is a list or mapping, inserted with their first nested line. */
+const BLOCK_KEY_SNIPPETS: Partial<Record<StageKey, string>> = {
+  tasks: 'tasks:\n\t- title: $0',
+  effort: 'effort:\n\tduration: $1\n\tcustomization: $2\n\tobjective: $3\n\texpertise: ${4|Low,Medium,Medium-High,High|}',
+};
+
+/** Keys whose values we complete: after inserting the key, the value list opens. */
+const KEYS_WITH_VALUE_COMPLETION: ReadonlySet<StageKey> = new Set<StageKey>(['id', 'status']);
+
+/** Completion in the plan file: status values, built-in stage ids and the keys a stage may have. */
+export class PlanCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(private readonly documents: PlanDocuments) {}
+
+  provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+    context: vscode.CompletionContext,
+  ): vscode.CompletionItem[] | undefined {
+    if (token.isCancellationRequested || !this.documents.planOf(document)) {
+      return undefined;
+    }
+    const spot = completionSpotAt(splitLines(document.getText()), position.line, position.character);
+    if (!spot) {
+      return undefined;
+    }
+    const range = new vscode.Range(position.line, spot.start, position.line, spot.end);
+    switch (spot.kind) {
+      case 'status':
+        return STAGE_STATUSES.map((status, index) => {
+          const item = new vscode.CompletionItem(status, vscode.CompletionItemKind.EnumMember);
+          item.detail = STATUS_LABELS[status];
+          item.documentation = new vscode.MarkdownString(STATUS_DOCS[status]);
+          item.range = range;
+          item.sortText = String(index);
+          return item;
+        });
+      case 'id':
+        return CATALOG.map((stage, index) => {
+          const item = new vscode.CompletionItem(stage.id, vscode.CompletionItemKind.Module);
+          item.detail = stage.title;
+          item.documentation = new vscode.MarkdownString(catalogStageMarkdown(stage));
+          item.range = range;
+          item.sortText = String(index);
+          return item;
+        });
+      case 'stage-key':
+        // A space typed while indenting is not a request for keys.
+        return context.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter ? undefined : keyItems(spot, range);
+    }
+  }
+}
+
+function keyItems(spot: Extract<CompletionSpot, { kind: 'stage-key' }>, range: vscode.Range): vscode.CompletionItem[] {
+  return STAGE_KEYS.filter((key) => !spot.present.includes(key)).map((key, index) => {
+    const item = new vscode.CompletionItem(key, vscode.CompletionItemKind.Property);
+    item.documentation = new vscode.MarkdownString(STAGE_KEY_DOCS[key]);
+    item.range = range;
+    item.sortText = String(index).padStart(2, '0');
+    const snippet = BLOCK_KEY_SNIPPETS[key];
+    item.insertText = snippet ? new vscode.SnippetString(snippet) : `${key}: `;
+    if (KEYS_WITH_VALUE_COMPLETION.has(key)) {
+      item.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+    }
+    return item;
+  });
+}

@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import { STATUS_LABELS } from '../model/catalog';
+import { toVsRange } from './convert';
+import type { PlanDocuments } from './planDocuments';
+
+/** The outline and breadcrumbs of the plan file: its stages, each with its tasks. */
+export class PlanDocumentSymbolProvider implements vscode.DocumentSymbolProvider {
+  constructor(private readonly documents: PlanDocuments) {}
+
+  async provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[] | undefined> {
+    const folderPlan = await this.documents.settledPlanOf(document, token);
+    const plan = folderPlan?.result?.plan;
+    if (!plan || token.isCancellationRequested) {
+      return undefined;
+    }
+    return plan.stages.map((stage) => {
+      const symbol = new vscode.DocumentSymbol(stage.title, STATUS_LABELS[stage.status], vscode.SymbolKind.Module, toVsRange(stage.range), toVsRange(stage.idRange));
+      symbol.children = stage.tasks.map((task) => {
+        const range = toVsRange(task.range);
+        return new vscode.DocumentSymbol(task.title, task.done ? 'Done' : 'To do', vscode.SymbolKind.Field, range, range);
+      });
+      return symbol;
+    });
+  }
+}

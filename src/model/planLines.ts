@@ -1,0 +1,240 @@
+// Line-level reading of lifecycle.yaml for editor features that work on what is being typed:
+// completion (the file is often half-written and unparseable then), hovers on `id:` and
+// `title:` values, and quick fixes that insert or remove whole stage items. It follows the
+// block layout the scaffold and the docs use (`stages:` with `- id: ...` items); flow style
+// (`[...]`, `{...}`) is left alone, and callers then offer nothing.
+
+import type { StageStatus } from './types';
+
+export const STAGE_KEYS = ['id', 'title', 'status', 'note', 'owner', 'started', 'completed', 'plan', 'tasks', 'effort'] as const;
+export type StageKey = (typeof STAGE_KEYS)[number];
+
+/** What each stage key holds, for completion documentation (our wording). */
+export const STAGE_KEY_DOCS: Readonly<Record<StageKey, string>> = {
+  id: 'The stage: a built-in id (pre-training, prompt-engineering, fine-tuning, rlhf, deployment) or your own id with a `title`.',
+  title: 'Display name. Required for a custom stage; overrides the built-in name otherwise.',
+  status: 'Where the stage stands: not-started, in-progress, blocked, done or skipped.',
+  note: 'A short remark shown with the stage, such as why it is blocked.',
+  owner: 'Who drives this stage.',
+  started: 'The day work began, written YYYY-MM-DD.',
+  completed: 'The day the stage was finished, written YYYY-MM-DD.',
+  plan: 'Workspace-relative path of a markdown file with the detailed plan for this stage.',
+  tasks: 'A checklist: items with `title`, `done` and an optional `owner`.',
+  effort: 'For a custom stage: its cheat-sheet cells `duration`, `customization`, `objective` and `expertise`.',
+};
+
+/** What each status means, for completion documentation (our wording). */
+export const STATUS_DOCS: Readonly<Record<StageStatus, string>> = {
+  'not-started': 'Planned, no work yet.',
+  'in-progress': 'Work is under way.',
+  blocked: 'Waiting on something outside the stage; say what in `note`.',
+  done: 'Finished.',
+  skipped: 'Deliberately not done, for example pre-training when you start from a foundation model.',
+};
+
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** Whether a line has no content: blank or only a comment. */
+function isBlankOrComment(line: string): boolean {
+  return /^\s*(#.*)?$/.test(line);
+}
+
+function indentOf(line: string): number {
+  return /^ */.exec(line)?.[0].length ?? 0;
+}
+
+/** Where the items of the root `stages:` sequence sit. */
+export interface StagesLayout {
+  /** Line of `stages:`. */
+  readonly stagesLine: number;
+  /** First line after the stages block (the next root-level key, or the line count). */
+  readonly endLine: number;
+  /** Column of each item's `-`. */
+  readonly dashColumn: number;
+  /** Column of the keys of a stage mapping. */
+  readonly keyColumn: number;
+}
+
+export function stagesLayout(lines: readonly string[]): StagesLayout | undefined {
+  const stagesLine = lines.findIndex((line) => /^stages[ \t]*:[ \t]*(#.*)?$/.test(line));
+  if (stagesLine < 0) {
+    return undefined;
+  }
+  let endLine = lines.length;
+  for (let line = stagesLine + 1; line < lines.length; line++) {
+    const text = lines[line];
+    if (!isBlankOrComment(text) && /^[^\s#-]/.test(text)) {
+      endLine = line;
+      break;
+    }
+  }
+  for (let line = stagesLine + 1; line < endLine; line++) {
+    const text = lines[line];
+    if (isBlankOrComment(text)) {
+      continue;
+    }
+    const item = /^( *)-( +)\S/.exec(text);
+    if (!item) {
+      return undefined; // Not a block sequence of stages.
+    }
+    return { stagesLine, endLine, dashColumn: item[1].length, keyColumn: item[1].length + 1 + item[2].length };
+  }
+  // `stages:` with no items yet: the scaffold's layout.
+  return { stagesLine, endLine, dashColumn: 2, keyColumn: 4 };
+}
+
+/** The lines of one stage item: from its `-` line to before the next item or the end of the block. */
+export interface StageBlock {
+  readonly startLine: number;
+  /** Exclusive; trailing blank and comment lines are not part of the block. */
+  readonly endLine: number;
+  /** Keys written at the stage's key column (including the one on the `-` line), with their lines. */
+  readonly keys: readonly { readonly name: string; readonly line: number }[];
+}
+
+/** The stage item containing `line`, when the line is inside the stages block. */
+export function stageBlockAt(lines: readonly string[], line: number, layout = stagesLayout(lines)): StageBlock | undefined {
+  if (!layout || line <= layout.stagesLine || line >= layout.endLine) {
+    return undefined;
+  }
+  const isItemStart = (text: string): boolean => text.length > layout.dashColumn && indentOf(text) === layout.dashColumn && text[layout.dashColumn] === '-';
+  let startLine = line;
+  while (startLine > layout.stagesLine && !isItemStart(lines[startLine])) {
+    startLine--;
+  }
+  if (startLine === layout.stagesLine) {
+    return undefined;
+  }
+  let endLine = startLine + 1;
+  while (endLine < layout.endLine && !isItemStart(lines[endLine]) && (isBlankOrComment(lines[endLine]) || indentOf(lines[endLine]) > layout.dashColumn)) {
+    endLine++;
+  }
+  while (endLine > startLine + 1 && isBlankOrComment(lines[endLine - 1])) {
+    endLine--;
+  }
+  const keys: { name: string; line: number }[] = [];
+  const first = /^ *- +([A-Za-z_][\w-]*)[ \t]*:/.exec(lines[startLine]);
+  if (first) {
+    keys.push({ name: first[1], line: startLine });
+  }
+  const keyPattern = new RegExp(`^ {${layout.keyColumn}}([A-Za-z_][\\w-]*)[ \\t]*:`);
+  for (let index = startLine + 1; index < endLine; index++) {
+    const key = keyPattern.exec(lines[index]);
+    if (key) {
+      keys.push({ name: key[1], line: index });
+    }
+  }
+  return { startLine, endLine, keys };
+}
+
+/** What completion can offer at a position. Columns are in the cursor's line. */
+export type CompletionSpot =
+  | { readonly kind: 'status' | 'id'; readonly start: number; readonly end: number; readonly typed: string }
+  | { readonly kind: 'stage-key'; readonly start: number; readonly end: number; readonly typed: string; readonly present: readonly string[] };
+
+/**
+ * The completion spot at a cursor: the value after `status:` or `id:`, or a key position of a
+ * stage mapping. `start`..`end` is the word the completion replaces.
+ */
+export function completionSpotAt(lines: readonly string[], line: number, character: number): CompletionSpot | undefined {
+  const text = lines[line];
+  if (text === undefined) {
+    return undefined;
+  }
+  const before = text.slice(0, character);
+  const after = /^[\w-]*/.exec(text.slice(character))?.[0] ?? '';
+  const value = /^ *(?:- +)?(status|id)[ \t]*:[ \t]*([\w-]*)$/.exec(before);
+  if (value) {
+    const typed = value[2];
+    return { kind: value[1] as 'status' | 'id', start: character - typed.length, end: character + after.length, typed };
+  }
+  const key = /^( *)(- +)?([A-Za-z_]*)$/.exec(before);
+  if (!key) {
+    return undefined;
+  }
+  const layout = stagesLayout(lines);
+  if (!layout || line <= layout.stagesLine || line >= layout.endLine) {
+    return undefined;
+  }
+  // A new item starts at the dash column (`- |`); further keys sit at the key column.
+  const column = key[2] !== undefined ? layout.dashColumn : layout.keyColumn;
+  const block = key[1].length === column ? stageBlockAt(lines, line, layout) : undefined;
+  if (!block) {
+    return undefined;
+  }
+  const typed = key[3];
+  const present = block.keys.filter((found) => found.line !== line).map((found) => found.name);
+  return { kind: 'stage-key', start: character - typed.length, end: character + after.length, typed, present };
+}
+
+/** A `key: value` of a stage found in a line, with the value's columns (quotes excluded). */
+export interface FieldValue {
+  readonly key: string;
+  /** Column of the key (after any `- `). */
+  readonly keyColumn: number;
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The `id:` or `title:` value in a line (block style), if the line holds one. */
+export function idOrTitleValue(text: string): FieldValue | undefined {
+  const found = /^( *(?:- +)?)(id|title)([ \t]*:[ \t]+)(.*)$/.exec(text);
+  if (!found) {
+    return undefined;
+  }
+  const valueStart = found[1].length + found[2].length + found[3].length;
+  const raw = found[4];
+  let value: string;
+  let start = valueStart;
+  const quote = raw[0];
+  if (quote === '"' || quote === "'") {
+    const close = raw.indexOf(quote, 1);
+    if (close < 0) {
+      return undefined;
+    }
+    value = raw.slice(1, close);
+    start += 1;
+  } else {
+    // A plain scalar ends at ` #` (a comment) or the end of the line.
+    const comment = raw.search(/[ \t]#/);
+    value = (comment < 0 ? raw : raw.slice(0, comment)).trimEnd();
+  }
+  if (value === '') {
+    return undefined;
+  }
+  return { key: found[2], keyColumn: found[1].length, value, start, end: start + value.length };
+}
+
+/** A stage's `id:` or `title:` value under the cursor, and the id of the stage it belongs to. */
+export interface StageFieldHit {
+  readonly key: 'id' | 'title';
+  readonly stageId: string;
+  /** Columns of the value in the cursor's line. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The stage id or title value at a cursor (not a task's title: only keys at the stage's key column count). */
+export function stageFieldAt(lines: readonly string[], line: number, character: number): StageFieldHit | undefined {
+  const field = idOrTitleValue(lines[line] ?? '');
+  if (!field || character < field.start || character > field.end) {
+    return undefined;
+  }
+  const layout = stagesLayout(lines);
+  if (!layout || field.keyColumn !== layout.keyColumn) {
+    return undefined;
+  }
+  const block = stageBlockAt(lines, line, layout);
+  if (!block) {
+    return undefined;
+  }
+  const idKey = block.keys.find((key) => key.name === 'id');
+  const id = idKey && idOrTitleValue(lines[idKey.line]);
+  if (!id || id.key !== 'id') {
+    return undefined;
+  }
+  return { key: field.key as 'id' | 'title', stageId: id.value, start: field.start, end: field.end };
+}

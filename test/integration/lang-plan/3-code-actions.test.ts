@@ -1,0 +1,94 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, waitFor } from '../helpers';
+import { applyToText, planUri, restore } from './langHelpers';
+
+/** Our quick fixes for the diagnostic with `code`, as (title, preferred, resulting text). */
+async function fixesFor(document: vscode.TextDocument, code: string): Promise<{ title: string; preferred: boolean; result: string; action: vscode.CodeAction }[]> {
+  const diagnostic = await waitFor(
+    () => vscode.languages.getDiagnostics(document.uri).find((candidate) => candidate.code === code),
+    `a ${code} diagnostic`,
+  );
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    diagnostic.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+  // The command's results do not carry `diagnostics`; at a diagnostic's range only its fixes come back.
+  return actions
+    .filter((action) => action.kind?.value === vscode.CodeActionKind.QuickFix.value)
+    .map((action) => {
+      assert.ok(action.edit, `${action.title} has an edit`);
+      return { title: action.title, preferred: action.isPreferred === true, result: applyToText(document, action.edit), action };
+    });
+}
+
+function withLines(text: string, from: number, count: number, ...lines: string[]): string {
+  const all = text.split('\n');
+  all.splice(from, count, ...lines);
+  return all.join('\n');
+}
+
+describe('quick fixes on lifecycle.yaml', () => {
+  let document: vscode.TextDocument;
+  let original: string;
+
+  before(async () => {
+    await activateExtension();
+    document = await vscode.workspace.openTextDocument(planUri());
+    original = document.getText();
+  });
+
+  after(async () => {
+    await restore(document, original);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('unknown status: the closest valid status, preferred', async () => {
+    const fixes = await fixesFor(document, 'unknown-status');
+    assert.deepEqual(
+      fixes.map(({ title, preferred, result }) => ({ title, preferred, result })),
+      [{ title: 'Change status to in-progress', preferred: true, result: withLines(original, 20, 1, '    status: in-progress') }],
+    );
+  });
+
+  it('unknown stage: the closest built-in id (preferred), or a title that makes it a custom stage', async () => {
+    const fixes = await fixesFor(document, 'unknown-stage');
+    assert.deepEqual(
+      fixes.map(({ title, preferred, result }) => ({ title, preferred, result })),
+      [
+        { title: 'Change id to deployment', preferred: true, result: withLines(original, 23, 1, '  - id: deployment') },
+        { title: 'Add title "Deploymnet" to make deploymnet a custom stage', preferred: false, result: withLines(original, 24, 0, '    title: Deploymnet') },
+      ],
+    );
+  });
+
+  it('duplicate id: remove the duplicate stage, or rename it', async () => {
+    const fixes = await fixesFor(document, 'duplicate-id');
+    assert.deepEqual(
+      fixes.map(({ title, preferred, result }) => ({ title, preferred, result })),
+      [
+        { title: 'Remove this duplicate rlhf stage', preferred: false, result: withLines(original, 21, 2) },
+        {
+          title: 'Rename this stage to rlhf-2',
+          preferred: false,
+          result: withLines(original, 21, 1, '  - id: rlhf-2', '    title: Reinforcement learning / human feedback (2)'),
+        },
+      ],
+    );
+  });
+
+  it('applying a fix edits the document and its problem goes away', async () => {
+    const [fix] = await fixesFor(document, 'unknown-status');
+    assert.ok(fix.action.edit && (await vscode.workspace.applyEdit(fix.action.edit)));
+    assert.equal(document.getText(), fix.result);
+    await waitFor(() => !vscode.languages.getDiagnostics(document.uri).some((diagnostic) => diagnostic.code === 'unknown-status'), 'the status problem to go');
+    await restore(document, original);
+    await waitFor(() => vscode.languages.getDiagnostics(document.uri).some((diagnostic) => diagnostic.code === 'unknown-status'), 'the fixture again');
+  });
+
+  it('offers nothing for problems it cannot fix surely', async () => {
+    assert.deepEqual(await fixesFor(document, 'unknown-key'), []);
+  });
+});

@@ -1,0 +1,105 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { CATALOG } from '../../../src/model/catalog';
+import { catalogStageMarkdown } from '../../../src/model/hoverContent';
+import { activateExtension } from '../helpers';
+import { planUri, rangeOf, restore } from './langHelpers';
+
+/** Completion items from our provider (word-based suggestions and others are left out). */
+async function ourItems(uri: vscode.Uri, position: vscode.Position, ours: readonly string[]): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+  return list.items.filter((item) => item.kind !== vscode.CompletionItemKind.Text && ours.includes(typeof item.label === 'string' ? item.label : item.label.label));
+}
+
+function label(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+function replaceRange(item: vscode.CompletionItem): number[] | undefined {
+  const range = item.range;
+  if (!range) {
+    return undefined;
+  }
+  return rangeOf(range instanceof vscode.Range ? range : range.replacing);
+}
+
+function documentation(item: vscode.CompletionItem): string | undefined {
+  const docs = item.documentation;
+  return typeof docs === 'string' ? docs : docs?.value;
+}
+
+const STATUSES = ['not-started', 'in-progress', 'blocked', 'done', 'skipped'];
+const IDS = CATALOG.map((stage) => stage.id);
+const KEYS = ['id', 'title', 'status', 'note', 'owner', 'started', 'completed', 'plan', 'tasks', 'effort'];
+
+describe('completion in lifecycle.yaml', () => {
+  let document: vscode.TextDocument;
+  let original: string;
+
+  before(async () => {
+    await activateExtension();
+    document = await vscode.workspace.openTextDocument(planUri());
+    original = document.getText();
+  });
+
+  after(async () => {
+    await restore(document, original);
+  });
+
+  it('offers the five statuses after status:, replacing the word being typed', async () => {
+    const items = await ourItems(planUri(), new vscode.Position(20, 22), STATUSES);
+    assert.deepEqual(
+      items.map((item) => [label(item), item.detail, documentation(item), replaceRange(item), item.kind]),
+      [
+        ['not-started', 'Not started', 'Planned, no work yet.', [20, 12, 20, 22], vscode.CompletionItemKind.EnumMember],
+        ['in-progress', 'In progress', 'Work is under way.', [20, 12, 20, 22], vscode.CompletionItemKind.EnumMember],
+        ['blocked', 'Blocked', 'Waiting on something outside the stage; say what in `note`.', [20, 12, 20, 22], vscode.CompletionItemKind.EnumMember],
+        ['done', 'Done', 'Finished.', [20, 12, 20, 22], vscode.CompletionItemKind.EnumMember],
+        [
+          'skipped',
+          'Skipped',
+          'Deliberately not done, for example pre-training when you start from a foundation model.',
+          [20, 12, 20, 22],
+          vscode.CompletionItemKind.EnumMember,
+        ],
+      ],
+    );
+  });
+
+  it('offers the built-in stage ids after id:, documented from the catalog', async () => {
+    const items = await ourItems(planUri(), new vscode.Position(23, 8), IDS);
+    assert.deepEqual(
+      items.map((item) => [label(item), item.detail, documentation(item), replaceRange(item)]),
+      CATALOG.map((stage) => [stage.id, stage.title, catalogStageMarkdown(stage), [23, 8, 23, 18]]),
+    );
+  });
+
+  it('offers the keys a stage does not have yet at a key position', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(10, 0), '    \n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      const items = await ourItems(planUri(), new vscode.Position(10, 4), KEYS);
+      assert.deepEqual(
+        items.map((item) => [label(item), item.kind, typeof item.insertText === 'string' ? item.insertText : item.insertText?.value]),
+        [
+          ['title', vscode.CompletionItemKind.Property, 'title: '],
+          ['note', vscode.CompletionItemKind.Property, 'note: '],
+          ['started', vscode.CompletionItemKind.Property, 'started: '],
+          ['completed', vscode.CompletionItemKind.Property, 'completed: '],
+          ['plan', vscode.CompletionItemKind.Property, 'plan: '],
+          ['tasks', vscode.CompletionItemKind.Property, 'tasks:\n\t- title: $0'],
+          ['effort', vscode.CompletionItemKind.Property, 'effort:\n\tduration: $1\n\tcustomization: $2\n\tobjective: $3\n\texpertise: ${4|Low,Medium,Medium-High,High|}'],
+        ],
+      );
+      assert.equal(documentation(items[0]), 'Display name. Required for a custom stage; overrides the built-in name otherwise.');
+    } finally {
+      await restore(document, original);
+    }
+  });
+
+  it('offers nothing in a task or at the top level', async () => {
+    assert.deepEqual(await ourItems(planUri(), new vscode.Position(17, 20), [...STATUSES, ...IDS, ...KEYS]), []);
+    assert.deepEqual(await ourItems(planUri(), new vscode.Position(1, 0), [...STATUSES, ...IDS, ...KEYS]), []);
+  });
+});
