@@ -2,14 +2,16 @@
 // js-yaml's raw load (a speed reference) and a naive edit that re-serializes the document.
 // Run: `npm run bench` (or `node out/test/bench/bench.js` after compiling).
 //
-// To measure something new (for example hover lookups), add a `BenchCase` to `BENCH_CASES`:
-// it gets the generated fixture once, untimed, and returns the function to time.
+// To measure something new per plan size, add a `BenchCase` to `BENCH_CASES`: it gets the
+// generated fixture once, untimed, and returns the function to time. Hover lookups are timed
+// per cursor position by hover.bench.ts and reported after the table.
 
 import * as jsyaml from 'js-yaml';
 import { parseDocument } from 'yaml';
 import { applyEdits, edit } from '../../src/model/edit';
 import { parse } from '../../src/model/parse';
 import type { PlanChange, StageStatus } from '../../src/model/types';
+import { benchHoverLookup } from './hover.bench';
 
 /** A generated plan and the facts the cases need about it. */
 interface Fixture {
@@ -53,7 +55,6 @@ const BENCH_CASES: readonly BenchCase[] = [
   { name: 'js-yaml load', prepare: (fixture) => () => jsyaml.load(fixture.text) },
   { name: 'edit+apply', prepare: (fixture) => () => ourEdit(fixture) },
   { name: 'naive edit', prepare: (fixture) => () => naiveEdit(fixture) },
-  // Later: { name: 'hover lookup', prepare: (fixture) => { const plan = ...; return () => lookup(plan, ...); } },
 ];
 
 const RATIOS: readonly RatioColumn[] = [
@@ -202,6 +203,13 @@ function main(): void {
   for (const line of fidelity) {
     console.log(`  ${line}`);
   }
+  // Hover cost is per cursor position on a markdown plan, not per plan size: its own line.
+  const hover = benchHoverLookup();
+  const frameBudgetMicros = 16_000;
+  console.log(
+    `\nHover: ${hover.name}: ${hover.medianMicros} µs per lookup, median of ${hover.rounds} rounds of ${hover.lookups} positions` +
+      ` (${Math.floor(frameBudgetMicros / hover.medianMicros)} lookups fit in one 16 ms frame)`,
+  );
   console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
