@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { localToday } from '../../src/model';
-import { fixtureSource, openWorkbench, saveScreenshot, scratchCopy } from './workbench';
+import { fixtureSource, openWorkbench, PROJECT_ROOT, saveScreenshot, scratchCopy } from './workbench';
 
 const VIEWLET = '[id="workbench.view.extension.genaiLifecycle"]';
 
@@ -97,6 +97,27 @@ describe('the Stages sidebar (workbench page)', () => {
 
     await page.mouse.move(900, 600);
     await saveScreenshot(page, 'sidebar');
+  });
+
+  it('shows the bundled example project (what npm start serves) with its status bar item', async () => {
+    const folder = scratchCopy(path.join(PROJECT_ROOT, 'examples', 'support-assistant'));
+    const page = await openWorkbench({ folder });
+    const tree = await openSidebar(page);
+    await tree.locator('.monaco-list-row[aria-level="1"]').nth(5).waitFor({ timeout: 60_000 });
+    await widenSideBar(page, 520);
+    const stages = (await rowTexts(tree, 1)).slice(0, 6);
+    assert.deepEqual(stages, [
+      ['Pre-training', 'Skipped'],
+      ['Prompt engineering', 'Done · sam'],
+      ['Prompt tuning and fine-tuning', 'In progress · dana · current'],
+      ['Reinforcement learning / human feedback', 'Not started · priya'],
+      ['Compression / optimization / deployment', 'Not started'],
+      ['Evaluation harness', 'Blocked · lee'],
+    ]);
+    // One status bar item: the current stage and how many of the six are finished.
+    await page.locator('.statusbar-item', { hasText: 'Fine-tuning · 2/6' }).first().waitFor();
+    await page.mouse.move(900, 600);
+    await saveScreenshot(page, 'example-project');
   });
 
   it('explains the lifecycle without a plan, and its button creates one', async () => {
