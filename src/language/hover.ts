@@ -23,8 +23,13 @@ interface HoverSubject {
 export class PlanHoverProvider implements vscode.HoverProvider {
   constructor(private readonly documents: PlanDocuments) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     if (token.isCancellationRequested || !this.documents.hoverEnabled(document)) {
+      return undefined;
+    }
+    // Right after activation the plan may not be read yet; the card should still say its status.
+    await this.documents.ready;
+    if (token.isCancellationRequested) {
       return undefined;
     }
     const planFile = this.documents.planOf(document);

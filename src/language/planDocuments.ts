@@ -35,6 +35,11 @@ export class PlanDocuments extends Disposable {
   }
 
   /** The folder plan whose plan file this document is. */
+  /** Resolves once the store has read every folder's plan at least once. */
+  get ready(): Promise<void> {
+    return this.store.ready;
+  }
+
   planOf(document: vscode.TextDocument): FolderPlan | undefined {
     return this.store.forDocument(document.uri);
   }
