@@ -128,6 +128,20 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   return file;
 }
 
+/** Screenshots of every open workbench page, for a failed check's evidence. */
+export async function screenshotOpenPages(name: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const [contextIndex, context] of contexts.entries()) {
+    for (const [pageIndex, page] of context.pages().entries()) {
+      const file = await saveScreenshot(page, `${name}-${contextIndex}-${pageIndex}`).catch(() => undefined);
+      if (file) {
+        files.push(file);
+      }
+    }
+  }
+  return files;
+}
+
 /** Closes every page and the browser; removes scratch copies. Called from a root after hook. */
 export async function closeWorkbenches(): Promise<void> {
   for (const context of contexts.splice(0)) {
