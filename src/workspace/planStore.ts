@@ -31,6 +31,8 @@ export interface FolderPlan {
  */
 export class PlanStore extends Disposable {
   private readonly plans = new Map<string, FolderPlan>();
+  /** The text each folder's plan was last parsed from (undefined: no file), to skip no-op reloads. */
+  private readonly parsedTexts = new Map<string, string | undefined>();
   private readonly loadTickets = new Map<string, number>();
   /** The newest load per folder while it runs (a newer load supersedes older ones). */
   private readonly latestLoads = new Map<string, Promise<void>>();
@@ -73,6 +75,16 @@ export class PlanStore extends Disposable {
       }),
     );
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reloadAll()));
+    this.register(
+      // Back from a terminal or another tool: re-read, in case a watcher event was lost.
+      vscode.window.onDidChangeWindowState((state) => {
+        if (state.focused) {
+          for (const folder of vscode.workspace.workspaceFolders ?? []) {
+            void this.load(folder);
+          }
+        }
+      }),
+    );
     this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`${CONFIG_SECTION}.planFile`)) {
@@ -118,10 +130,12 @@ export class PlanStore extends Disposable {
     for (const key of [...this.plans.keys()]) {
       if (!keep.has(key)) {
         this.plans.delete(key);
+        this.parsedTexts.delete(key);
       }
     }
     this.syncWatchers(folders);
-    this.initialLoad = Promise.all(folders.map((folder) => this.load(folder))).then(() => undefined);
+    // Forced: Refresh and setting changes re-announce every plan even if its text is the same.
+    this.initialLoad = Promise.all(folders.map((folder) => this.load(folder, true))).then(() => undefined);
     await this.initialLoad;
   }
 
@@ -168,9 +182,9 @@ export class PlanStore extends Disposable {
     this.watchers.clear();
   }
 
-  private load(folder: vscode.WorkspaceFolder): Promise<void> {
+  private load(folder: vscode.WorkspaceFolder, force = false): Promise<void> {
     const key = folder.uri.toString();
-    const loading: Promise<void> = this.loadOnce(folder).finally(() => {
+    const loading: Promise<void> = this.loadOnce(folder, force).finally(() => {
       if (this.latestLoads.get(key) === loading) {
         this.latestLoads.delete(key);
       }
@@ -179,7 +193,7 @@ export class PlanStore extends Disposable {
     return loading;
   }
 
-  private async loadOnce(folder: vscode.WorkspaceFolder): Promise<void> {
+  private async loadOnce(folder: vscode.WorkspaceFolder, force: boolean): Promise<void> {
     const key = folder.uri.toString();
     const ticket = (this.loadTickets.get(key) ?? 0) + 1;
     this.loadTickets.set(key, ticket);
@@ -190,6 +204,12 @@ export class PlanStore extends Disposable {
       return;
     }
     const previous = this.plans.get(key);
+    const text = read.kind === 'text' ? read.text : undefined;
+    if (!force && previous && previous.uri.toString() === uri.toString() && previous.exists === (read.kind !== 'missing') && read.kind !== 'too-large' && this.parsedTexts.get(key) === text) {
+      // Same file, same text (a focus re-read, a watcher echo of our own save): nothing to tell.
+      return;
+    }
+    this.parsedTexts.set(key, text);
     const result = read.kind === 'text' ? parse(read.text) : read.kind === 'too-large' ? tooLargeResult(read.bytes) : undefined;
     const errorCount = result ? result.diagnostics.filter((diagnostic: PlanDiagnostic) => diagnostic.severity === 'error').length : 0;
     const lastGood = previous && previous.uri.toString() === uri.toString() ? previous.plan : undefined;
