@@ -227,8 +227,20 @@ describe('effort chart (workbench page)', () => {
     // An edit on disk (another tool, git) reaches the chart by message, in place.
     const planFile = path.join(folder, 'lifecycle.yaml');
     const text = fs.readFileSync(planFile, 'utf8');
-    fs.writeFileSync(planFile, text.replace('  - id: rlhf\n    status: not-started', '  - id: rlhf\n    status: blocked'));
-    await waitForFrameValue(frame, badgeOf('rlhf'), 'Blocked', 'the RLHF badge to say Blocked');
+    // The server's file watcher subscribes asynchronously after the window opens; a write in
+    // that first moment can go unseen, so the check writes again (as a later save would).
+    const blocked = text.replace('  - id: rlhf\n    status: not-started', '  - id: rlhf\n    status: blocked');
+    for (let attempt = 1; ; attempt++) {
+      fs.writeFileSync(planFile, blocked);
+      try {
+        await waitForFrameValue(frame, badgeOf('rlhf'), 'Blocked', 'the RLHF badge to say Blocked', 8_000);
+        break;
+      } catch (error) {
+        if (attempt === 3) {
+          throw error;
+        }
+      }
+    }
     assert.equal(await frame.evaluate<number>('document.getElementById("chart-scroll").scrollLeft'), 120, 'the scroll position survived the update');
     await frame.evaluate<number>('(document.getElementById("chart-scroll").scrollLeft = 0)');
     await page.waitForTimeout(300);
