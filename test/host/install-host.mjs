@@ -35,11 +35,32 @@ export function hostIsInstalled() {
   );
 }
 
+/**
+ * Installs Debian packages that are missing, when this process may (root with apt-get, as on
+ * these machines); otherwise says exactly what to install. Makes `npm install && npm start`
+ * work on a fresh machine, not only `.ci/run`.
+ */
+export function ensureDebianPackages(packages, { log = console.log } = {}) {
+  const missing = packages.filter((name) => spawnSync('dpkg', ['-s', name], { stdio: 'ignore' }).status !== 0);
+  if (missing.length === 0) {
+    return;
+  }
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
+    throw new Error(`missing Debian packages: ${missing.join(' ')}. Install them with: sudo apt-get install ${missing.join(' ')}`);
+  }
+  log(`test host: installing Debian packages ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update', '-qq'], { env });
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
+}
+
 export function installHost({ log = console.log } = {}) {
   if (hostIsInstalled()) {
     log(`test host: reusing ${paths.root} (code-server ${HOST_VERSIONS.codeServer}, node ${HOST_VERSIONS.node})`);
     return;
   }
+  // code-server's native modules build against Kerberos headers.
+  ensureDebianPackages(['libkrb5-dev'], { log });
   const started = Date.now();
   log(`test host: installing into ${paths.root} (takes a few minutes once)`);
   rmSync(paths.marker, { force: true });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 import { launchBrowser } from './browser.mjs';
-import { installHost } from './install-host.mjs';
+import { ensureDebianPackages, installHost } from './install-host.mjs';
 import { projectRoot } from './paths.mjs';
 import { RESULTS_DIR_ENV, runHostSuites } from './run-host-tests.mjs';
 import { startServer } from './server.mjs';
@@ -141,6 +141,7 @@ async function main() {
   }
   heading('real VS Code test host');
   installHost();
+  ensureDebianPackages(['chromium', 'fonts-liberation']);
   const resultsDir = mkdtempSync(join(tmpdir(), 'genai-lifecycle-results-'));
   cleanups.push(() => rmSync(resultsDir, { recursive: true, force: true }));
   const server = await startServer({ env: { [RESULTS_DIR_ENV]: resultsDir }, reconnectionGraceSeconds: 1 });
