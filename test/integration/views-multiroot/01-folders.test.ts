@@ -15,11 +15,15 @@ describe('views-multiroot: one node per folder with a plan', () => {
   const planOf = (folder: vscode.WorkspaceFolder) => vscode.Uri.joinPath(folder.uri, 'lifecycle.yaml');
   const folderNode = (index: number) => api.views.provider.getChildren()[index];
 
-  before(async () => {
+  before(async function () {
     api = await activateExtension();
     // The folders of a .code-workspace can be announced after activation: wait for all three.
     const names = () => (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.name).join(',');
-    await waitFor(() => names() === 'alpha,beta,gamma' && api.services.store.all().length === 3, 'the three folders alpha, beta, gamma', 30_000);
+    this.timeout(60_000);
+    const state = () => `folders [${names()}], store has ${api.services.store.all().length} of them`;
+    await waitFor(() => names() === 'alpha,beta,gamma' && api.services.store.all().length === 3, 'the three folders alpha, beta, gamma', 30_000).catch((error: unknown) => {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}; now: ${state()}`);
+    });
     await api.services.store.ready;
   });
 
