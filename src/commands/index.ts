@@ -246,16 +246,8 @@ export class CommandsFeature extends Disposable {
   }
 
   /** Applies one change through the writer; resolves to whether the file changed. */
-  private async write(resolved: ResolvedStage, change: PlanChange, what: string): Promise<boolean> {
-    try {
-      const outcome = await this.services.writer.apply(resolved.folderPlan, resolved.stage.id, change);
-      if (!outcome.ok) {
-        return this.fail(`Could not ${what}: ${outcome.reason}`);
-      }
-      return outcome.changed;
-    } catch (error) {
-      return this.fail(`Could not ${what}: ${errorMessage(error)}`);
-    }
+  private write(resolved: ResolvedStage, change: PlanChange, what: string): Promise<boolean> {
+    return this.writeSteps(resolved.folderPlan, [{ stageId: resolved.stage.id, change }], what);
   }
 
   /** Applies several changes as one edit (one undo step); resolves to whether the file changed. */
