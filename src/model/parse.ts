@@ -77,10 +77,7 @@ export function analyzePlan(text: string): PlanAnalysis {
     return failedAnalysis('yaml-syntax', 'The plan text is not a string.');
   }
   if (exceedsUtf8Bytes(text, MAX_PLAN_BYTES)) {
-    return failedAnalysis(
-      'file-too-large',
-      `The plan file is larger than ${MAX_PLAN_BYTES / 1024 / 1024} MB and was not read. Is this the right file?`,
-    );
+    return failedAnalysis('file-too-large', tooLargeMessage(undefined));
   }
   try {
     return new PlanReader(text).read();
@@ -92,6 +89,22 @@ export function analyzePlan(text: string): PlanAnalysis {
 }
 
 const NOTHING_READ = { root: undefined, stagesNode: undefined, stageSources: [] } as const;
+
+/**
+ * The result for a plan over the size limit. Callers that know the size without reading the
+ * file (the workspace store, from `stat`) pass it for the message.
+ */
+export function tooLargeResult(bytes?: number): ParseResult {
+  const { plan, diagnostics } = failedAnalysis('file-too-large', tooLargeMessage(bytes));
+  return { plan, diagnostics };
+}
+
+function tooLargeMessage(bytes: number | undefined): string {
+  const limit = `${MAX_PLAN_BYTES / 1024 / 1024} MB`;
+  return bytes === undefined
+    ? `The plan file is larger than ${limit} and was not read. Is this the right file?`
+    : `The plan file is ${(bytes / 1024 / 1024).toFixed(1)} MB; plans over ${limit} are not read. Is this the right file?`;
+}
 
 function failedAnalysis(code: PlanDiagnosticCode, message: string): PlanAnalysis {
   const origin: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

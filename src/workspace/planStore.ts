@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { MAX_PLAN_BYTES, parse } from '../model/parse';
+import { MAX_PLAN_BYTES, parse, tooLargeResult } from '../model/parse';
 import type { ParseResult, Plan, PlanDiagnostic } from '../model/types';
 import { Disposable } from '../util/disposable';
 import { KeyedDebouncer } from '../util/debounce';
@@ -33,8 +33,7 @@ export class PlanStore extends Disposable {
   private readonly plans = new Map<string, FolderPlan>();
   /** The text each folder's plan was last parsed from (undefined: no file), to skip no-op reloads. */
   private readonly parsedTexts = new Map<string, string | undefined>();
-  private readonly loadTickets = new Map<string, number>();
-  /** The newest load per folder while it runs (a newer load supersedes older ones). */
+  /** The newest load per folder while it runs: a newer load supersedes older ones, whose answers are dropped. */
   private readonly latestLoads = new Map<string, Promise<void>>();
   private readonly debouncer = new KeyedDebouncer<string>(TYPING_DEBOUNCE_MS);
   private readonly watchers = new Map<string, vscode.FileSystemWatcher>();
@@ -184,7 +183,9 @@ export class PlanStore extends Disposable {
 
   private load(folder: vscode.WorkspaceFolder, force = false): Promise<void> {
     const key = folder.uri.toString();
-    const loading: Promise<void> = this.loadOnce(folder, force).finally(() => {
+    // `isNewest` runs only after loadOnce's first await, when `loading` is assigned.
+    const isNewest = (): boolean => this.latestLoads.get(key) === loading;
+    const loading: Promise<void> = this.loadOnce(folder, force, isNewest).finally(() => {
       if (this.latestLoads.get(key) === loading) {
         this.latestLoads.delete(key);
       }
@@ -193,26 +194,25 @@ export class PlanStore extends Disposable {
     return loading;
   }
 
-  private async loadOnce(folder: vscode.WorkspaceFolder, force: boolean): Promise<void> {
+  private async loadOnce(folder: vscode.WorkspaceFolder, force: boolean, isNewest: () => boolean): Promise<void> {
     const key = folder.uri.toString();
-    const ticket = (this.loadTickets.get(key) ?? 0) + 1;
-    this.loadTickets.set(key, ticket);
     const uri = planUriFor(folder);
     const read = await readPlanText(uri);
     // A newer load started while this one was reading: its answer wins.
-    if (this.isDisposed || this.loadTickets.get(key) !== ticket) {
+    if (this.isDisposed || !isNewest()) {
       return;
     }
     const previous = this.plans.get(key);
+    const samePlanFile = previous !== undefined && previous.uri.toString() === uri.toString();
     const text = read.kind === 'text' ? read.text : undefined;
-    if (!force && previous && previous.uri.toString() === uri.toString() && previous.exists === (read.kind !== 'missing') && read.kind !== 'too-large' && this.parsedTexts.get(key) === text) {
+    if (!force && previous && samePlanFile && previous.exists === (read.kind !== 'missing') && read.kind !== 'too-large' && this.parsedTexts.get(key) === text) {
       // Same file, same text (a focus re-read, a watcher echo of our own save): nothing to tell.
       return;
     }
     this.parsedTexts.set(key, text);
     const result = read.kind === 'text' ? parse(read.text) : read.kind === 'too-large' ? tooLargeResult(read.bytes) : undefined;
     const errorCount = result ? result.diagnostics.filter((diagnostic: PlanDiagnostic) => diagnostic.severity === 'error').length : 0;
-    const lastGood = previous && previous.uri.toString() === uri.toString() ? previous.plan : undefined;
+    const lastGood = samePlanFile ? previous.plan : undefined;
     const plan = result && errorCount === 0 ? result.plan : (lastGood ?? result?.plan);
     const next: FolderPlan = {
       folder,
@@ -264,14 +264,4 @@ async function readPlanText(uri: vscode.Uri): Promise<PlanRead> {
   } catch {
     return { kind: 'missing' };
   }
-}
-
-function tooLargeResult(bytes: number): ParseResult {
-  const diagnostic: PlanDiagnostic = {
-    code: 'file-too-large',
-    severity: 'error',
-    message: `The plan file is ${(bytes / 1024 / 1024).toFixed(1)} MB; plans over ${MAX_PLAN_BYTES / 1024 / 1024} MB are not read. Is this the right file?`,
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-  };
-  return { plan: undefined, diagnostics: [diagnostic] };
 }
