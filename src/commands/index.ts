@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { STATUS_LABELS } from '../model/catalog';
-import { currentStage, nextStageAfter } from '../model/progress';
-import type { PlanEditStep } from '../model/edit';
-import { isStageStatus, type PlanChange, type StageStatus } from '../model/types';
+import { currentStage, nextStageAfter } from '../model/domain/progress';
+import { STATUS_LABELS, isStageStatus, type StageStatus } from '../model/domain/statuses';
+import type { PlanChange } from '../model/domain/types';
+import type { PlanEditStep } from '../model/planFile/edit';
 import type { LifecycleServices } from '../services';
 import { Disposable } from '../util/disposable';
 import { planUriFor } from '../workspace/config';

@@ -2,10 +2,10 @@
 // include, write the scaffold, open it.
 
 import * as vscode from 'vscode';
-import { CATALOG } from '../model/catalog';
-import { scaffold } from '../model/scaffold';
-import type { Resolution } from './resolve';
+import { CATALOG } from '../model/domain/catalog';
+import { scaffold } from '../model/planFile/scaffold';
 import type { PlanStore } from '../workspace/planStore';
+import type { Resolution } from './resolve';
 
 interface StageChoice extends vscode.QuickPickItem {
   readonly stageId: string;

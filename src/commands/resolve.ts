@@ -2,13 +2,12 @@
 // carrying one), else the sidebar selection, else the user picks it.
 
 import * as vscode from 'vscode';
-import { STATUS_LABELS } from '../model/catalog';
-import { currentStage } from '../model/progress';
-import type { PlanStage, StageStatus } from '../model/types';
-import { STAGE_STATUSES } from '../model/types';
-import { escapeIcons, STATUS_LOOKS } from '../views/presentation';
+import { currentStage } from '../model/domain/progress';
+import { stageTargetOf, type StageTarget } from '../model/domain/stageTarget';
+import { STATUS_LABELS, type StageStatus, STAGE_STATUSES } from '../model/domain/statuses';
+import type { PlanStage } from '../model/domain/types';
+import { escapeIcons, STATUS_LOOKS } from '../model/presentation/treeLabels';
 import type { FolderPlan, PlanStore } from '../workspace/planStore';
-import { stageTargetOf, type StageTarget } from '../workspace/stageTarget';
 
 /** Where commands learn what the sidebar has selected (the sidebar implements it). */
 export interface StageSelection {

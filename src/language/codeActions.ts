@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { quickFixes } from '../model/fixes';
-import type { PlanDiagnosticCode } from '../model/types';
+import { quickFixes } from '../model/planFile/fixes';
+import type { PlanDiagnosticCode } from '../model/planFile/types';
 import { DIAGNOSTIC_SOURCE, fromVsRange } from './convert';
 import type { PlanDocuments } from './planDocuments';
 

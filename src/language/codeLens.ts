@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { STATUS_LABELS } from '../model/catalog';
-import type { PlanStage, StageStatus } from '../model/types';
+import { STATUS_LABELS, type StageStatus } from '../model/domain/statuses';
+import type { PlanStage } from '../model/domain/types';
+import { STATUS_LOOKS } from '../model/presentation/treeLabels';
 import { Disposable } from '../util/disposable';
-import { STATUS_LOOKS } from '../views/presentation';
 import type { PlanStore } from '../workspace/planStore';
 import { stageTarget } from './convert';
 import type { PlanDocuments } from './planDocuments';

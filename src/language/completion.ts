@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { CATALOG, STATUS_LABELS } from '../model/catalog';
-import { catalogStageMarkdown } from '../model/hoverContent';
-import { completionSpotAt, splitLines, STAGE_KEY_DOCS, STAGE_KEYS, STATUS_DOCS, type CompletionSpot, type StageKey } from '../model/planLines';
-import { STAGE_STATUSES } from '../model/types';
+import { CATALOG } from '../model/domain/catalog';
+import { STATUS_LABELS, STAGE_STATUSES } from '../model/domain/statuses';
+import { completionSpotAt, splitLines, STAGE_KEY_DOCS, STAGE_KEYS, STATUS_DOCS, type CompletionSpot, type StageKey } from '../model/planFile/planLines';
+import { catalogStageMarkdown } from '../model/presentation/hoverContent';
 import type { PlanDocuments } from './planDocuments';
 
 /** Typing a space after `status:` or `id:` opens the values. */

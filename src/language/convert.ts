@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { DiagnosticSeverity, Range } from '../model/types';
-import type { StageTarget } from '../workspace/stageTarget';
+import type { StageTarget } from '../model/domain/stageTarget';
+import type { Range } from '../model/domain/types';
+import type { DiagnosticSeverity } from '../model/planFile/types';
 import type { FolderPlan } from '../workspace/planStore';
 
 /** `source` of our diagnostics in the Problems panel; quick fixes only act on these. */

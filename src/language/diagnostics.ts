@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PlanDiagnostic } from '../model/types';
+import type { PlanDiagnostic } from '../model/planFile/types';
 import { Disposable } from '../util/disposable';
 import type { FolderPlan, PlanStore } from '../workspace/planStore';
 import { DIAGNOSTIC_SOURCE, toVsRange, toVsSeverity } from './convert';

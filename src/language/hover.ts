@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { catalogStage } from '../model/catalog';
-import { findPhraseAt, findTermAt } from '../model/glossary';
-import { HOVER_COMMANDS, hoverCard } from '../model/hoverContent';
-import { splitLines, stageFieldAt } from '../model/planLines';
-import type { Plan, PlanStage } from '../model/types';
+import { catalogStage } from '../model/domain/catalog';
+import type { Plan, PlanStage } from '../model/domain/types';
+import { splitLines, stageFieldAt } from '../model/planFile/planLines';
+import { findPhraseAt, findTermAt } from '../model/presentation/glossary';
+import { HOVER_COMMANDS, hoverCard } from '../model/presentation/hoverContent';
 import type { FolderPlan } from '../workspace/planStore';
 import { stageTarget } from './convert';
 import type { PlanDocuments } from './planDocuments';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { compileGlobs, DEFAULT_PLAN_FILE_PATTERNS, matchesAnyGlob } from '../model/planFiles';
+import { compileGlobs, DEFAULT_PLAN_FILE_PATTERNS, matchesAnyGlob } from '../model/planFile/planFiles';
 import { Disposable } from '../util/disposable';
 import { CONFIG_SECTION } from '../workspace/config';
 import type { FolderPlan, PlanStore } from '../workspace/planStore';

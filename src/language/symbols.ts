@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { STATUS_LABELS } from '../model/catalog';
+import { STATUS_LABELS } from '../model/domain/statuses';
 import { toVsRange } from './convert';
 import type { PlanDocuments } from './planDocuments';
 

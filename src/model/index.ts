@@ -1,14 +1,18 @@
 // The model's public API: pure functions over plan text, no `vscode`.
+// Three rooms: `domain` (what a plan is), `planFile` (reading and changing lifecycle.yaml),
+// `presentation` (how plans read to people: hovers, chart, tree labels, glossary).
 
-export * from './types';
-export * from './catalog';
-export { parse, MAX_PLAN_BYTES, SUPPORTED_VERSION } from './parse';
-export { edit, editSequence, applyEdits, localToday } from './edit';
-export type { PlanEditStep } from './edit';
-export { scaffold, DEFAULT_PROJECT_NAME } from './scaffold';
-export type { ScaffoldOptions } from './scaffold';
-export { currentStage, nextStageAfter, progress, isFinished } from './progress';
-export type { PlanProgress } from './progress';
-export { formatScalar } from './scalar';
-export { LineIndex, detectEol } from './text';
-export type { Eol } from './text';
+export * from './domain/types';
+export * from './domain/statuses';
+export * from './domain/catalog';
+export * from './planFile/types';
+export { parse, MAX_PLAN_BYTES, SUPPORTED_VERSION } from './planFile/parse';
+export { edit, editSequence, applyEdits, localToday } from './planFile/edit';
+export type { PlanEditStep } from './planFile/edit';
+export { scaffold, DEFAULT_PROJECT_NAME } from './planFile/scaffold';
+export type { ScaffoldOptions } from './planFile/scaffold';
+export { currentStage, nextStageAfter, progress, isFinished } from './domain/progress';
+export type { PlanProgress } from './domain/progress';
+export { formatScalar } from './planFile/scalar';
+export { LineIndex, detectEol } from './planFile/text';
+export type { Eol } from './planFile/text';

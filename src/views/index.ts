@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { progress } from '../model/progress';
+import { progress } from '../model/domain/progress';
+import { stageTargetOf, type StageTarget } from '../model/domain/stageTarget';
+import { openStagesTooltip } from '../model/presentation/treeLabels';
 import type { LifecycleServices } from '../services';
 import { Disposable } from '../util/disposable';
 import { errorMessage } from '../workspace/planWriter';
-import { stageTargetOf, type StageTarget } from '../workspace/stageTarget';
 import { focusedFolderPlan } from './focus';
 import { isStageScoped, type LifecycleNode, type TaskNode } from './nodes';
-import { openStagesTooltip } from './presentation';
-import { LifecycleStatusBar } from './statusBar';
 import { StagesTreeProvider } from './stagesTreeProvider';
+import { LifecycleStatusBar } from './statusBar';
 
 export const STAGES_VIEW_ID = 'genaiLifecycle.stages';
 

@@ -2,9 +2,9 @@
 // node is a snapshot: it never reads files and never changes after it is built.
 
 import type * as vscode from 'vscode';
-import type { PlanStage, PlanTask } from '../model/types';
+import type { StageTarget } from '../model/domain/stageTarget';
+import type { PlanStage, PlanTask } from '../model/domain/types';
 import type { FolderPlan } from '../workspace/planStore';
-import type { StageTarget } from '../workspace/stageTarget';
 
 interface NodeBase {
   /** Stable across rebuilds (VS Code keeps expansion and selection by it). */

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { currentStage } from '../model/progress';
-import type { PlanStage } from '../model/types';
+import { currentStage } from '../model/domain/progress';
+import type { StageTarget } from '../model/domain/stageTarget';
+import type { PlanStage } from '../model/domain/types';
 import { Disposable } from '../util/disposable';
 import type { FolderPlan, PlanStore } from '../workspace/planStore';
-import type { StageTarget } from '../workspace/stageTarget';
 import type { FolderNode, LifecycleNode, ProblemsNode, StageNode, StagePlanNode, TaskNode } from './nodes';
 import { toTreeItem } from './treeItems';
 

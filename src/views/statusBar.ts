@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
+import { statusBarPresentation } from '../model/presentation/treeLabels';
+import { Disposable } from '../util/disposable';
 import { CONFIG_SECTION, statusBarEnabled } from '../workspace/config';
 import type { PlanStore } from '../workspace/planStore';
-import { Disposable } from '../util/disposable';
 import { focusedFolderPlan } from './focus';
-import { statusBarPresentation } from './presentation';
 
 export const STATUS_BAR_ITEM_ID = 'genaiLifecycle.status';
 /** VS Code's generated command that shows and focuses a view. */

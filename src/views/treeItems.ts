@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { Range } from '../model/types';
-import type { FolderNode, LifecycleNode, ProblemsNode, StageNode, StagePlanNode, TaskNode } from './nodes';
+import type { Range } from '../model/domain/types';
 import {
   escapeMarkdown,
   problemsLabel,
@@ -10,7 +9,8 @@ import {
   stageDescription,
   stageTooltipMarkdown,
   taskAccessibilityLabel,
-} from './presentation';
+} from '../model/presentation/treeLabels';
+import type { FolderNode, LifecycleNode, ProblemsNode, StageNode, StagePlanNode, TaskNode } from './nodes';
 
 /** Context values the `view/item/context` menus match on (`stage.<status>` for stages). */
 export const CONTEXT_VALUES = {

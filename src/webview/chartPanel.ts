@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ChartData, HostMessage } from '../model/chart';
+import type { ChartData, HostMessage } from '../model/presentation/chart';
 import { Disposable } from '../util/disposable';
 import { chartHtml, newNonce } from './html';
 

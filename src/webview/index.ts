@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { buildChart, parseWebviewMessage, type ChartData, type WebviewMessage } from '../model/chart';
+import type { StageTarget } from '../model/domain/stageTarget';
+import { buildChart, parseWebviewMessage, type ChartData, type WebviewMessage } from '../model/presentation/chart';
 import type { LifecycleServices } from '../services';
 import { Disposable } from '../util/disposable';
 import type { FolderPlan } from '../workspace/planStore';
 import { errorMessage } from '../workspace/planWriter';
-import type { StageTarget } from '../workspace/stageTarget';
 import { ChartPanel, CHART_VIEW_TYPE, chartWebviewOptions } from './chartPanel';
 import { CHART_TITLE } from './html';
 

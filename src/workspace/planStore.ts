@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { MAX_PLAN_BYTES, parse, tooLargeResult } from '../model/parse';
-import type { ParseResult, Plan, PlanDiagnostic } from '../model/types';
-import { Disposable } from '../util/disposable';
+import type { Plan } from '../model/domain/types';
+import { MAX_PLAN_BYTES, parse, tooLargeResult } from '../model/planFile/parse';
+import type { ParseResult, PlanDiagnostic } from '../model/planFile/types';
 import { KeyedDebouncer } from '../util/debounce';
+import { Disposable } from '../util/disposable';
 import { CONFIG_SECTION, planUriFor } from './config';
 
 const TYPING_DEBOUNCE_MS = 250;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { edit, editSequence, type PlanEditStep } from '../model/edit';
-import type { EditResult, PlanChange } from '../model/types';
+import type { PlanChange } from '../model/domain/types';
+import { edit, editSequence, type PlanEditStep } from '../model/planFile/edit';
+import type { EditResult } from '../model/planFile/types';
 import type { FolderPlan, PlanStore } from './planStore';
 
 export type WriteOutcome = { readonly ok: true; readonly changed: boolean } | { readonly ok: false; readonly reason: string };

@@ -8,9 +8,10 @@
 
 import * as jsyaml from 'js-yaml';
 import { parseDocument } from 'yaml';
-import { applyEdits, edit } from '../../src/model/edit';
-import { parse } from '../../src/model/parse';
-import type { PlanChange, StageStatus } from '../../src/model/types';
+import type { StageStatus } from '../../src/model/domain/statuses';
+import type { PlanChange } from '../../src/model/domain/types';
+import { applyEdits, edit } from '../../src/model/planFile/edit';
+import { parse } from '../../src/model/planFile/parse';
 import { benchHoverLookup } from './hover.bench';
 
 /** A generated plan and the facts the cases need about it. */

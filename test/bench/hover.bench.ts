@@ -3,10 +3,10 @@
 // per request (the editor adds only `document.lineAt`). Reported per lookup.
 // Standalone: `node out/test/bench/hover.bench.js`; `benchHoverLookup()` is for `npm run bench`.
 
-import { findPhraseAt, findTermAt } from '../../src/model/glossary';
-import { hoverCard } from '../../src/model/hoverContent';
-import { parse } from '../../src/model/parse';
-import type { PlanStage } from '../../src/model/types';
+import type { PlanStage } from '../../src/model/domain/types';
+import { parse } from '../../src/model/planFile/parse';
+import { findPhraseAt, findTermAt } from '../../src/model/presentation/glossary';
+import { hoverCard } from '../../src/model/presentation/hoverContent';
 
 export interface HoverBenchResult {
   readonly name: string;

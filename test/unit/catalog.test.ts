@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BUILT_IN_STAGE_IDS, CATALOG, catalogStage, DURATION_SCALE, EXPERTISE_LEVELS, isBuiltInStageId } from '../../src/model/catalog';
+import { BUILT_IN_STAGE_IDS, CATALOG, catalogStage, DURATION_SCALE, EXPERTISE_LEVELS, isBuiltInStageId } from '../../src/model/domain/catalog';
 
 /** The course cheat-sheet chart, cell by cell (reference: cheat-sheet-chart.md). */
 const CHEAT_SHEET = [

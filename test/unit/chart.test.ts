@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { buildChart, CHART_ROWS, durationLevelOf, expertiseLevelOf, MAX_STAGE_ID_LENGTH, parseWebviewMessage, type ChartColumn } from '../../src/model/chart';
-import { DURATION_SCALE } from '../../src/model/catalog';
-import { parse } from '../../src/model/parse';
-import type { Plan } from '../../src/model/types';
+import { DURATION_SCALE } from '../../src/model/domain/catalog';
+import type { Plan } from '../../src/model/domain/types';
+import { parse } from '../../src/model/planFile/parse';
+import { buildChart, CHART_ROWS, durationLevelOf, expertiseLevelOf, MAX_STAGE_ID_LENGTH, parseWebviewMessage, type ChartColumn } from '../../src/model/presentation/chart';
 import { chartHtml, contentSecurityPolicy, newNonce } from '../../src/webview/html';
 import { lines } from './helpers';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits, editSequence } from '../../src/model/edit';
+import { applyEdits, editSequence } from '../../src/model/planFile/edit';
 
 const TODAY = '2026-11-29';
 

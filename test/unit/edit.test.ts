@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits, edit, localToday } from '../../src/model/edit';
-import { parse } from '../../src/model/parse';
-import type { EditResult, PlanChange, StageStatus, TextEdit } from '../../src/model/types';
+import type { StageStatus } from '../../src/model/domain/statuses';
+import type { PlanChange } from '../../src/model/domain/types';
+import { applyEdits, edit, localToday } from '../../src/model/planFile/edit';
+import { parse } from '../../src/model/planFile/parse';
+import type { EditResult, TextEdit } from '../../src/model/planFile/types';
 import { lines } from './helpers';
 
 const TODAY = '2026-12-01';

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits } from '../../src/model/edit';
-import { closestStageId, closestStatus, editDistance, insertTitleEdit, quickFixes, removeStageEdit, titleFromId, uniqueId } from '../../src/model/fixes';
-import { parse } from '../../src/model/parse';
-import type { PlanDiagnostic } from '../../src/model/types';
+import { applyEdits } from '../../src/model/planFile/edit';
+import { closestStageId, closestStatus, editDistance, insertTitleEdit, quickFixes, removeStageEdit, titleFromId, uniqueId } from '../../src/model/planFile/fixes';
+import { parse } from '../../src/model/planFile/parse';
+import type { PlanDiagnostic } from '../../src/model/planFile/types';
 
 const BROKEN = [
   'version: 1',

@@ -1,6 +1,6 @@
 // Shared helpers for the model's unit tests.
 
-import type { Range } from '../../src/model/types';
+import type { Range } from '../../src/model/domain/types';
 
 /** A zero-based range, written the way VS Code shows it: (line, character) to (line, character). */
 export function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { findTermAt, lookupTerm } from '../../src/model/glossary';
-import { catalogStageMarkdown, commandLink, escapeMarkdown, hoverCard } from '../../src/model/hoverContent';
-import { CATALOG } from '../../src/model/catalog';
-import { parse } from '../../src/model/parse';
-import type { PlanStage } from '../../src/model/types';
+import { CATALOG } from '../../src/model/domain/catalog';
+import type { PlanStage } from '../../src/model/domain/types';
+import { parse } from '../../src/model/planFile/parse';
+import { findTermAt, lookupTerm } from '../../src/model/presentation/glossary';
+import { catalogStageMarkdown, commandLink, escapeMarkdown, hoverCard } from '../../src/model/presentation/hoverContent';
 
 const PLAN = parse(
   [

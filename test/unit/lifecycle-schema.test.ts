@@ -4,10 +4,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { BUILT_IN_STAGE_IDS } from '../../src/model/catalog';
-import { STAGE_KEYS } from '../../src/model/planLines';
-import { scaffold } from '../../src/model/scaffold';
-import { STAGE_STATUSES } from '../../src/model/types';
+import { BUILT_IN_STAGE_IDS } from '../../src/model/domain/catalog';
+import { STAGE_STATUSES } from '../../src/model/domain/statuses';
+import { STAGE_KEYS } from '../../src/model/planFile/planLines';
+import { scaffold } from '../../src/model/planFile/scaffold';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 

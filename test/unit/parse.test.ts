@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { parse, MAX_PLAN_BYTES } from '../../src/model/parse';
-import type { ParseResult, PlanDiagnostic, PlanDiagnosticCode, Range } from '../../src/model/types';
+import type { Range } from '../../src/model/domain/types';
+import { parse, MAX_PLAN_BYTES } from '../../src/model/planFile/parse';
+import type { ParseResult, PlanDiagnostic, PlanDiagnosticCode } from '../../src/model/planFile/types';
 import { lines, range } from './helpers';
 
 const EXAMPLE = lines(

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { compileGlobs, DEFAULT_PLAN_FILE_PATTERNS, globToRegExp, matchesAnyGlob } from '../../src/model/planFiles';
+import { compileGlobs, DEFAULT_PLAN_FILE_PATTERNS, globToRegExp, matchesAnyGlob } from '../../src/model/planFile/planFiles';
 
 describe('plan file patterns', () => {
   const defaults = compileGlobs(DEFAULT_PLAN_FILE_PATTERNS);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { completionSpotAt, idOrTitleValue, splitLines, stageBlockAt, stageFieldAt, stagesLayout } from '../../src/model/planLines';
+import { completionSpotAt, idOrTitleValue, splitLines, stageBlockAt, stageFieldAt, stagesLayout } from '../../src/model/planFile/planLines';
 
 const PLAN = splitLines(
   [

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { parse } from '../../src/model/parse';
-import { currentStage, nextStageAfter, progress } from '../../src/model/progress';
-import type { Plan, StageStatus } from '../../src/model/types';
+import { currentStage, nextStageAfter, progress } from '../../src/model/domain/progress';
+import type { StageStatus } from '../../src/model/domain/statuses';
+import type { Plan } from '../../src/model/domain/types';
+import { parse } from '../../src/model/planFile/parse';
 
 /** A plan whose stages have these statuses (custom ids s0, s1, ...). */
 function planOf(...statuses: StageStatus[]): Plan {

@@ -1,12 +1,14 @@
 // parse and edit must survive any text: random, mutated and deliberately hostile input.
 
 import * as assert from 'node:assert/strict';
-import { applyEdits, edit } from '../../src/model/edit';
-import { MAX_NESTING_DEPTH } from '../../src/model/nesting';
-import { parse } from '../../src/model/parse';
-import { scaffold } from '../../src/model/scaffold';
-import { LineIndex } from '../../src/model/text';
-import { ParseResult, PlanChange, Range, STAGE_STATUSES } from '../../src/model/types';
+import { STAGE_STATUSES } from '../../src/model/domain/statuses';
+import { PlanChange, Range } from '../../src/model/domain/types';
+import { applyEdits, edit } from '../../src/model/planFile/edit';
+import { MAX_NESTING_DEPTH } from '../../src/model/planFile/nesting';
+import { parse } from '../../src/model/planFile/parse';
+import { scaffold } from '../../src/model/planFile/scaffold';
+import { LineIndex } from '../../src/model/planFile/text';
+import { ParseResult } from '../../src/model/planFile/types';
 import { lines, pick, seededRandom } from './helpers';
 
 const SEED_PLAN = lines(

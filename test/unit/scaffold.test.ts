@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { BUILT_IN_STAGE_IDS } from '../../src/model/catalog';
-import { parse } from '../../src/model/parse';
-import { DEFAULT_PROJECT_NAME, scaffold } from '../../src/model/scaffold';
+import { BUILT_IN_STAGE_IDS } from '../../src/model/domain/catalog';
+import { parse } from '../../src/model/planFile/parse';
+import { DEFAULT_PROJECT_NAME, scaffold } from '../../src/model/planFile/scaffold';
 
 /** Every subset of the five built-in ids (32 of them), in lifecycle order. */
 function allSubsets(): string[][] {

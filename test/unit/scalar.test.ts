@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parse as parseYaml } from 'yaml';
-import { doubleQuoted, formatScalar, singleQuoted } from '../../src/model/scalar';
+import { doubleQuoted, formatScalar, singleQuoted } from '../../src/model/planFile/scalar';
 import { seededRandom } from './helpers';
 
 function readBack(source: string, context: 'block' | 'flow'): unknown {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { detectEol, exceedsUtf8Bytes, LineIndex } from '../../src/model/text';
+import { detectEol, exceedsUtf8Bytes, LineIndex } from '../../src/model/planFile/text';
 
 describe('text', () => {
   describe('LineIndex', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parse } from '../../src/model/parse';
-import type { Plan } from '../../src/model/types';
+import type { Plan } from '../../src/model/domain/types';
+import { parse } from '../../src/model/planFile/parse';
 import {
   effortCells,
   escapeIcons,
@@ -14,7 +14,7 @@ import {
   stageTooltipMarkdown,
   STATUS_LOOKS,
   statusBarPresentation,
-} from '../../src/views/presentation';
+} from '../../src/model/presentation/treeLabels';
 
 function planOf(text: string): Plan {
   const result = parse(text);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { parse } from '../../../src/model/parse';
+import { parse } from '../../../src/model/planFile/parse';
 import { activateExtension, EXTENSION_ID, fixturePath, workspaceFolder } from '../helpers';
 
 describe('activation in the basic fixture', () => {

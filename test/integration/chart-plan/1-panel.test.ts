@@ -3,9 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { buildChart } from '../../../src/model/chart';
-import { parse } from '../../../src/model/parse';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
+import { parse } from '../../../src/model/planFile/parse';
+import { buildChart } from '../../../src/model/presentation/chart';
 import { activateExtension, fixturePath, waitFor, workspaceFolder } from '../helpers';
 
 function chartTabs(): vscode.Tab[] {

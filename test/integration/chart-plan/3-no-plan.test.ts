@@ -1,7 +1,7 @@
 // Without a plan the chart still shows the catalog (pure guidance) and offers to create one.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { buildChart } from '../../../src/model/chart';
+import { buildChart } from '../../../src/model/presentation/chart';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
 
 describe('effort chart without a plan', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CATALOG } from '../../../src/model/catalog';
+import { CATALOG } from '../../../src/model/domain/catalog';
 import { activateExtension, workspaceFolder } from '../helpers';
 import { fileUri, hoverText, ourHovers, planUri, rangeOf } from './langHelpers';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CATALOG } from '../../../src/model/catalog';
-import { catalogStageMarkdown } from '../../../src/model/hoverContent';
+import { CATALOG } from '../../../src/model/domain/catalog';
+import { catalogStageMarkdown } from '../../../src/model/presentation/hoverContent';
 import { activateExtension } from '../helpers';
 import { planUri, rangeOf, restore } from './langHelpers';
 

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import { localToday } from '../../../src/model';
-import type { StageTarget } from '../../../src/workspace/stageTarget';
+import type { StageTarget } from '../../../src/model/domain/stageTarget';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
 import { children, diskText, openDocument, replaceOnce, restorePlan, rows, runAcceptingQuickPicks, runDismissingQuickInput, snapshotRow, stageNode } from '../views-helpers';
 

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import { localToday } from '../../../src/model';
-import type { StageTarget } from '../../../src/workspace/stageTarget';
+import type { StageTarget } from '../../../src/model/domain/stageTarget';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
 import { diskText, replaceOnce, restorePlan, rows, snapshotRow, stageNode } from '../views-helpers';
 

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
-import type { StageTarget } from '../../../src/workspace/stageTarget';
+import type { StageTarget } from '../../../src/model/domain/stageTarget';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
 import { diskText, replaceOnce, restorePlan } from '../views-helpers';
 

@@ -136,12 +136,3 @@ export function catalogStage(id: string): CatalogStage | undefined {
 export function isBuiltInStageId(id: string): id is BuiltInStageId {
   return BY_ID.has(id);
 }
-
-/** Human labels for statuses, shared by tree, chart and hovers. */
-export const STATUS_LABELS = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  blocked: 'Blocked',
-  done: 'Done',
-  skipped: 'Skipped',
-} as const;

@@ -3,12 +3,14 @@
 // removing or renaming a stage whose id is taken. The editor side only turns these into a
 // WorkspaceEdit.
 
-import { BUILT_IN_STAGE_IDS, catalogStage, type BuiltInStageId } from './catalog';
-import { stageOfTerm } from './glossary';
+import { BUILT_IN_STAGE_IDS, catalogStage, type BuiltInStageId } from '../domain/catalog';
+import { STAGE_STATUSES, type StageStatus } from '../domain/statuses';
+import type { Range } from '../domain/types';
+import { stageOfTerm } from '../presentation/glossary';
 import { splitLines, stageBlockAt } from './planLines';
 import { formatScalar } from './scalar';
 import { detectEol, LineIndex } from './text';
-import { STAGE_STATUSES, type PlanDiagnostic, type Range, type StageStatus, type TextEdit } from './types';
+import type { PlanDiagnostic, TextEdit } from './types';
 
 export interface QuickFix {
   readonly title: string;

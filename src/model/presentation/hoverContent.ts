@@ -3,10 +3,11 @@
 // that comes from the plan file is escaped: the hover is trusted for two navigation commands,
 // so text in a note must never become a link, an image or HTML.
 
-import { CATALOG, catalogStage, STATUS_LABELS, type CatalogStage } from './catalog';
+import { CATALOG, catalogStage, type CatalogStage } from '../domain/catalog';
+import type { StageTarget } from '../domain/stageTarget';
+import { STATUS_LABELS } from '../domain/statuses';
+import type { EffortCells, PlanStage } from '../domain/types';
 import type { GlossaryEntry } from './glossary';
-import type { EffortCells, PlanStage } from './types';
-import type { StageTarget } from '../workspace/stageTarget';
 
 export const REVEAL_STAGE_COMMAND = 'genaiLifecycle.revealStage';
 export const SHOW_CHART_COMMAND = 'genaiLifecycle.showChart';

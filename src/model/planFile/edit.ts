@@ -5,10 +5,12 @@
 // we did not foresee yields a clear refusal instead of a damaged file.
 
 import { isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isStageStatus, StageStatus, STAGE_STATUSES } from '../domain/statuses';
+import { PlanChange, PlanStage } from '../domain/types';
 import { analyzePlan, isIsoDate, PlanAnalysis, presentValue, StageSource, YamlNode } from './parse';
 import { formatScalar, QuoteStyle, ScalarContext } from './scalar';
 import { detectEol, Eol, lineEndOf, lineStartOf, skipLineBreak, trimEndWhitespace } from './text';
-import { EditResult, isStageStatus, PlanChange, PlanStage, StageStatus, STAGE_STATUSES, TextEdit } from './types';
+import { EditResult, TextEdit } from './types';
 
 /** Indentation used when the file offers nothing to copy. */
 const DEFAULT_INDENT_STEP = 2;

@@ -1,12 +1,7 @@
 // The lifecycle plan as the rest of the extension sees it. Pure data: no `vscode` here,
 // so the model can be unit-tested in plain Node and reused by every view.
 
-export const STAGE_STATUSES = ['not-started', 'in-progress', 'blocked', 'done', 'skipped'] as const;
-export type StageStatus = (typeof STAGE_STATUSES)[number];
-
-export function isStageStatus(value: unknown): value is StageStatus {
-  return typeof value === 'string' && (STAGE_STATUSES as readonly string[]).includes(value);
-}
+import type { StageStatus } from './statuses';
 
 /** Zero-based position, the same convention as VS Code's `Position`. */
 export interface Position {
@@ -74,53 +69,9 @@ export interface Plan {
   readonly stages: readonly PlanStage[];
 }
 
-export type DiagnosticSeverity = 'error' | 'warning' | 'information';
-
-/** Stable codes, shown in the Problems panel and used by quick fixes. */
-export type PlanDiagnosticCode =
-  | 'yaml-syntax'
-  | 'not-a-mapping'
-  | 'unsupported-version'
-  | 'missing-version'
-  | 'missing-stages'
-  | 'wrong-type'
-  | 'unknown-status'
-  | 'missing-id'
-  | 'duplicate-id'
-  | 'unknown-stage'
-  | 'missing-title'
-  | 'unknown-key'
-  | 'invalid-date'
-  | 'file-too-large';
-
-export interface PlanDiagnostic {
-  readonly code: PlanDiagnosticCode;
-  readonly severity: DiagnosticSeverity;
-  readonly message: string;
-  readonly range: Range;
-  /** Extra facts a quick fix needs (for example the offending value). */
-  readonly data?: Readonly<Record<string, string>>;
-}
-
-export interface ParseResult {
-  /** Undefined only when the text is not a usable plan at all (syntax error at the root, not a mapping...). */
-  readonly plan: Plan | undefined;
-  readonly diagnostics: readonly PlanDiagnostic[];
-}
-
-/** A replacement of `[start, end)` (UTF-16 offsets into the original text) by `newText`. */
-export interface TextEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly newText: string;
-}
-
+/** A change to one stage, as a command asks for it; the plan-file engine turns it into text edits. */
 export type PlanChange =
   | { readonly kind: 'status'; readonly status: StageStatus; readonly today?: string }
   | { readonly kind: 'note'; readonly note: string }
   | { readonly kind: 'toggle-task'; readonly taskIndex: number; readonly done?: boolean }
   | { readonly kind: 'add-task'; readonly title: string };
-
-export type EditResult =
-  | { readonly ok: true; readonly edits: readonly TextEdit[] }
-  | { readonly ok: false; readonly reason: string };

@@ -4,7 +4,7 @@
 // block layout the scaffold and the docs use (`stages:` with `- id: ...` items); flow style
 // (`[...]`, `{...}`) is left alone, and callers then offer nothing.
 
-import type { StageStatus } from './types';
+import type { StageStatus } from '../domain/statuses';
 
 export const STAGE_KEYS = ['id', 'title', 'status', 'note', 'owner', 'started', 'completed', 'plan', 'tasks', 'effort'] as const;
 export type StageKey = (typeof STAGE_KEYS)[number];

@@ -2,7 +2,7 @@
 // Line breaks follow VS Code's model (`\r\n`, `\n` and a lone `\r`), so the ranges we
 // report land exactly where the editor draws them.
 
-import type { Position, Range } from './types';
+import type { Position, Range } from '../domain/types';
 
 export type Eol = '\n' | '\r\n';
 

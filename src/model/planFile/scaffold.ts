@@ -1,10 +1,10 @@
 // The starter lifecycle.yaml written by "Initialize Lifecycle Plan": the chosen built-in
 // stages in lifecycle order, with comments that teach the format where it is used.
 
-import { CATALOG } from './catalog';
+import { CATALOG } from '../domain/catalog';
+import { STAGE_STATUSES } from '../domain/statuses';
 import { formatScalar } from './scalar';
 import type { Eol } from './text';
-import { STAGE_STATUSES } from './types';
 
 export interface ScaffoldOptions {
   /** Project name written to `project:`; defaults to `my-genai-project`. */

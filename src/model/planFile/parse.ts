@@ -4,24 +4,12 @@
 // `edit` finds exactly the nodes `parse` read and both agree on stage and task indices.
 
 import { Composer, CST, Document, isAlias, isMap, isScalar, isSeq, Lexer, Pair, Parser, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { BUILT_IN_STAGE_IDS, catalogStage } from '../domain/catalog';
+import { isStageStatus, STAGE_STATUSES, StageStatus } from '../domain/statuses';
+import { EffortCells, Plan, PlanStage, PlanTask, Position, Range } from '../domain/types';
 import { MAX_NESTING_DEPTH, NestingGuard } from './nesting';
-import { BUILT_IN_STAGE_IDS, catalogStage } from './catalog';
 import { exceedsUtf8Bytes, LineIndex, trimEndWhitespace } from './text';
-import {
-  DiagnosticSeverity,
-  EffortCells,
-  isStageStatus,
-  ParseResult,
-  Plan,
-  PlanDiagnostic,
-  PlanDiagnosticCode,
-  PlanStage,
-  PlanTask,
-  Position,
-  Range,
-  STAGE_STATUSES,
-  StageStatus,
-} from './types';
+import { DiagnosticSeverity, ParseResult, PlanDiagnostic, PlanDiagnosticCode } from './types';
 
 /** Plans larger than this are not parsed: a plan is a few KB, a huge file is a mistake. */
 export const MAX_PLAN_BYTES = 2 * 1024 * 1024;

@@ -2,9 +2,10 @@
 // webview and the extension exchange. Pure: no `vscode`, so it is unit-tested in plain Node,
 // and everything here is plain JSON (it crosses the webview boundary by `postMessage`).
 
-import { CATALOG, DURATION_SCALE, EXPERTISE_LEVELS, STATUS_LABELS, type ExpertiseLabel } from './catalog';
-import { currentStage } from './progress';
-import { isStageStatus, type EffortCells, type Plan, type PlanStage, type StageStatus } from './types';
+import { CATALOG, DURATION_SCALE, EXPERTISE_LEVELS, type ExpertiseLabel } from '../domain/catalog';
+import { currentStage } from '../domain/progress';
+import { STATUS_LABELS, isStageStatus, type StageStatus } from '../domain/statuses';
+import type { EffortCells, Plan, PlanStage } from '../domain/types';
 
 /** The four cheat-sheet rows, in the cheat sheet's order, keyed like `EffortCells`. */
 export const CHART_ROWS: readonly { readonly key: keyof EffortCells; readonly label: string }[] = [

@@ -2,9 +2,10 @@
 // icons, tooltips. Pure functions (no `vscode`), so the wording is unit-tested in plain Node;
 // the tree items only wrap these strings in VS Code types.
 
-import { catalogStage, STATUS_LABELS } from '../model/catalog';
-import { currentStage, progress } from '../model/progress';
-import type { Plan, PlanStage, PlanTask, StageStatus } from '../model/types';
+import { catalogStage } from '../domain/catalog';
+import { currentStage, progress } from '../domain/progress';
+import { STATUS_LABELS, type StageStatus } from '../domain/statuses';
+import type { Plan, PlanStage, PlanTask } from '../domain/types';
 
 /** A codicon and the theme colour it is drawn with; shapes differ too, for high-contrast themes. */
 export interface StatusLook {

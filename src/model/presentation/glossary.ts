@@ -3,7 +3,7 @@
 // below on every hover request, so it is compiled once at module load: one regex for all
 // terms and a map from a normalized spelling to its entry.
 
-import { CATALOG, type BuiltInStageId } from './catalog';
+import { CATALOG, type BuiltInStageId } from '../domain/catalog';
 
 export interface GlossaryEntry {
   /** The spelling shown in hovers. */
