@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { currentStage, nextStageAfter } from '../model/domain/progress';
 import { STATUS_LABELS, isStageStatus, type StageStatus } from '../model/domain/statuses';
 import type { PlanChange } from '../model/domain/types';
-import type { PlanEditStep } from '../model/planFile/edit';
+import type { PlanEditStep } from '../model/planFile/editSequence';
 import type { LifecycleServices } from '../services';
 import { Disposable } from '../util/disposable';
 import { planUriFor } from '../workspace/config';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PlanChange } from '../model/domain/types';
-import { edit, editSequence, type PlanEditStep } from '../model/planFile/edit';
+import { edit } from '../model/planFile/edit';
+import { editSequence, type PlanEditStep } from '../model/planFile/editSequence';
 import type { EditResult } from '../model/planFile/types';
 import type { FolderPlan, PlanStore } from './planStore';
 

@@ -10,8 +10,9 @@ import * as jsyaml from 'js-yaml';
 import { parseDocument } from 'yaml';
 import type { StageStatus } from '../../src/model/domain/statuses';
 import type { PlanChange } from '../../src/model/domain/types';
-import { applyEdits, edit } from '../../src/model/planFile/edit';
+import { edit } from '../../src/model/planFile/edit';
 import { parse } from '../../src/model/planFile/parse';
+import { applyEdits } from '../../src/model/planFile/textEdits';
 import { benchHoverLookup } from './hover.bench';
 
 /** A generated plan and the facts the cases need about it. */

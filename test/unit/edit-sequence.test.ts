@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits, editSequence } from '../../src/model/planFile/edit';
+import { editSequence } from '../../src/model/planFile/editSequence';
+import { applyEdits } from '../../src/model/planFile/textEdits';
 
 const TODAY = '2026-11-29';
 

@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { localToday } from '../../src/model/domain/dates';
 import type { StageStatus } from '../../src/model/domain/statuses';
 import type { PlanChange } from '../../src/model/domain/types';
-import { applyEdits, edit, localToday } from '../../src/model/planFile/edit';
+import { edit } from '../../src/model/planFile/edit';
 import { parse } from '../../src/model/planFile/parse';
+import { applyEdits } from '../../src/model/planFile/textEdits';
 import type { EditResult, TextEdit } from '../../src/model/planFile/types';
 import { lines } from './helpers';
 

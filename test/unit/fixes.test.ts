@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits } from '../../src/model/planFile/edit';
 import { closestStageId, closestStatus, editDistance, insertTitleEdit, quickFixes, removeStageEdit, titleFromId, uniqueId } from '../../src/model/planFile/fixes';
 import { parse } from '../../src/model/planFile/parse';
+import { applyEdits } from '../../src/model/planFile/textEdits';
 import type { PlanDiagnostic } from '../../src/model/planFile/types';
 
 const BROKEN = [

@@ -3,11 +3,12 @@
 import * as assert from 'node:assert/strict';
 import { STAGE_STATUSES } from '../../src/model/domain/statuses';
 import { PlanChange, Range } from '../../src/model/domain/types';
-import { applyEdits, edit } from '../../src/model/planFile/edit';
+import { edit } from '../../src/model/planFile/edit';
 import { MAX_NESTING_DEPTH } from '../../src/model/planFile/nesting';
 import { parse } from '../../src/model/planFile/parse';
 import { scaffold } from '../../src/model/planFile/scaffold';
 import { LineIndex } from '../../src/model/planFile/text';
+import { applyEdits } from '../../src/model/planFile/textEdits';
 import { ParseResult } from '../../src/model/planFile/types';
 import { lines, pick, seededRandom } from './helpers';
 

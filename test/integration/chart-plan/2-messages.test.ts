@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { applyEdits, edit } from '../../../src/model/planFile/edit';
+import { edit } from '../../../src/model/planFile/edit';
+import { applyEdits } from '../../../src/model/planFile/textEdits';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
 
 const planPath = (): string => vscode.Uri.joinPath(workspaceFolder().uri, 'lifecycle.yaml').fsPath;

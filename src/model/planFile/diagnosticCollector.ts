@@ -1,0 +1,106 @@
+// The diagnostics of one plan, collected while the reader walks it: yaml offsets become
+// ranges, yaml's own problems are capped, a pathological file cannot flood the Problems panel,
+// and the result reads in document order.
+
+import { Document, isAlias, Pair } from 'yaml';
+import type { Position, Range } from '../domain/types';
+import { nodeLength, YamlNode } from './analysis';
+import { LineIndex, trimEndWhitespace } from './text';
+import { DiagnosticSeverity, PlanDiagnostic, PlanDiagnosticCode } from './types';
+
+/** yaml problems listed before the rest are summarized in one diagnostic. */
+export const MAX_YAML_PROBLEMS = 50;
+/** Diagnostics listed in all; more are counted in one closing diagnostic. */
+const MAX_DIAGNOSTICS = 1000;
+
+export class DiagnosticCollector {
+  private readonly diagnostics: PlanDiagnostic[] = [];
+  private unlistedCount = 0;
+  /**
+   * Set by the reader when the YAML itself is broken: then only `yaml-syntax` problems are
+   * kept (the tree is yaml's best guess, and complaints about a guess mislead).
+   */
+  schemaProblemsMuted = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+  ) {}
+
+  /** yaml's own errors and warnings; a broken file can yield thousands, so they are capped. */
+  reportYamlProblems(document: Document): void {
+    const problems = [
+      ...document.errors.map((problem) => ({ problem, severity: 'error' as const })),
+      ...document.warnings.map((problem) => ({ problem, severity: 'warning' as const })),
+    ];
+    for (const { problem, severity } of problems.slice(0, MAX_YAML_PROBLEMS)) {
+      this.report('yaml-syntax', severity, problem.message, problem.pos[0], problem.pos[1]);
+    }
+    if (problems.length > MAX_YAML_PROBLEMS) {
+      const last = problems[MAX_YAML_PROBLEMS].problem;
+      const message = `${problems.length - MAX_YAML_PROBLEMS} more YAML problems are not listed; fix the ones above first.`;
+      this.report('yaml-syntax', 'error', message, last.pos[0], last.pos[1]);
+    }
+  }
+
+  /** Diagnostics in document order (stable), so the Problems panel and tests read top-down. */
+  sorted(): PlanDiagnostic[] {
+    const sorted = this.diagnostics
+      .map((diagnostic, order) => ({ diagnostic, order }))
+      .sort((a, b) => comparePositions(a.diagnostic.range.start, b.diagnostic.range.start) || a.order - b.order)
+      .map(({ diagnostic }) => diagnostic);
+    if (this.unlistedCount > 0) {
+      const last = sorted[sorted.length - 1];
+      const message = `${this.unlistedCount} more problems are not listed; fix the ones above first.`;
+      sorted.push({ code: last.code, severity: last.severity, message, range: last.range });
+    }
+    return sorted;
+  }
+
+  reportNotMapping(item: unknown, message: string): void {
+    const target = (item as YamlNode | null) ?? undefined;
+    const aliasNote = isAlias(item) ? ' Aliases (`*name`) are not supported in a plan: write the stage out.' : '';
+    this.reportAt('wrong-type', 'error', message + aliasNote, target);
+  }
+
+  reportWrongType(pair: Pair, name: string, expected: string): void {
+    const value = pair.value as YamlNode | null;
+    const aliasNote = isAlias(value) ? ' Aliases (`*name`) are not supported in a plan: write the value out.' : '';
+    const target = value && nodeLength(value) > 0 ? value : (pair.key as YamlNode);
+    this.reportAt('wrong-type', 'error', `\`${name}\` must be ${expected}.${aliasNote}`, target, { key: name });
+  }
+
+  reportAt(
+    code: PlanDiagnosticCode,
+    severity: DiagnosticSeverity,
+    message: string,
+    node: YamlNode | null | undefined,
+    data?: Record<string, string>,
+  ): void {
+    const range = node?.range;
+    if (range) {
+      this.report(code, severity, message, range[0], trimEndWhitespace(this.text, range[0], range[1]), data);
+    } else {
+      this.report(code, severity, message, 0, 0, data);
+    }
+  }
+
+  report(code: PlanDiagnosticCode, severity: DiagnosticSeverity, message: string, start: number, end: number, data?: Record<string, string>): void {
+    this.reportRange(code, severity, message, this.lines.rangeOf(start, end), data);
+  }
+
+  reportRange(code: PlanDiagnosticCode, severity: DiagnosticSeverity, message: string, range: Range, data?: Record<string, string>): void {
+    if (this.schemaProblemsMuted && code !== 'yaml-syntax') {
+      return;
+    }
+    if (this.diagnostics.length >= MAX_DIAGNOSTICS) {
+      this.unlistedCount++; // A pathological file must not flood the Problems panel.
+      return;
+    }
+    this.diagnostics.push({ code, severity, message, range, ...(data && { data }) });
+  }
+}
+
+function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
