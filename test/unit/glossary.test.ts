@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CATALOG } from '../../src/model/domain/catalog';
-import { findPhraseAt, findTermAt, GLOSSARY, lookupTerm, normalizeTerm, stageOfTerm, termsInLine } from '../../src/model/presentation/glossary';
+import { findPhraseAt, findTermAt, lookupTerm, normalizeTerm, stageOfTerm, termsInLine } from '../../src/model/presentation/glossary';
+import { GLOSSARY } from '../../src/model/presentation/glossaryTerms';
 
 /** "text→term" for each match (or "text→stage:id" for plain stage names), for compact expectations. */
 function summary(line: string): string[] {

@@ -7,7 +7,7 @@ import { CATALOG, catalogStage, type CatalogStage } from '../domain/catalog';
 import type { StageTarget } from '../domain/stageTarget';
 import { STATUS_LABELS } from '../domain/statuses';
 import type { EffortCells, PlanStage } from '../domain/types';
-import type { GlossaryEntry } from './glossary';
+import type { GlossaryEntry } from './glossaryTerms';
 
 export const REVEAL_STAGE_COMMAND = 'genaiLifecycle.revealStage';
 export const SHOW_CHART_COMMAND = 'genaiLifecycle.showChart';
