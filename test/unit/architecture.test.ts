@@ -1,0 +1,96 @@
+// The import rules that keep the model pure and the rooms apart, checked on the source:
+// the model imports nothing outside src/model but the `yaml` package (so no `vscode`), the
+// domain depends on neither the plan-file engine nor presentation, and the editor adapters
+// (views, commands, language, webview) do not reach into one another.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const SRC = path.join(ROOT, 'src');
+const MODEL = path.join(SRC, 'model');
+const DOMAIN = path.join(MODEL, 'domain');
+const MODEL_ROOMS_DOMAIN_MUST_NOT_USE = [path.join(MODEL, 'planFile'), path.join(MODEL, 'presentation')];
+const ADAPTERS = ['views', 'commands', 'language', 'webview'].map((name) => path.join(SRC, name));
+/** Packages the model may import (everything else it uses lives in src/model). */
+const MODEL_PACKAGES: readonly string[] = ['yaml'];
+
+interface Import {
+  /** The importing file, absolute. */
+  readonly file: string;
+  readonly specifier: string;
+  /** Absolute path (without extension) for relative specifiers; undefined for packages. */
+  readonly resolved: string | undefined;
+}
+
+function sourceFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      files.push(...sourceFiles(full));
+    } else if (entry.isFile() && entry.name.endsWith('.ts')) {
+      files.push(full);
+    }
+  }
+  return files;
+}
+
+/** Static imports and re-exports (`import ... from`, `import '...'`, `export ... from`), `import()` and `require()`. */
+function specifiersIn(text: string): string[] {
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const patterns = [/\b(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/g, /\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g];
+  return patterns.flatMap((pattern) => [...code.matchAll(pattern)].map((match) => match[1]));
+}
+
+function importsOf(file: string): Import[] {
+  return specifiersIn(fs.readFileSync(file, 'utf8')).map((specifier) => ({
+    file,
+    specifier,
+    resolved: specifier.startsWith('.') ? path.resolve(path.dirname(file), specifier) : undefined,
+  }));
+}
+
+function isWithin(target: string, dir: string): boolean {
+  return target === dir || target.startsWith(dir + path.sep);
+}
+
+function describeImport(entry: Import): string {
+  return `${path.relative(ROOT, entry.file)} imports '${entry.specifier}'`;
+}
+
+const ALL_IMPORTS: readonly Import[] = sourceFiles(SRC).flatMap(importsOf);
+
+describe('architecture: import rules', () => {
+  it('sees the imports it checks (the scan is not vacuous)', () => {
+    assert.ok(ALL_IMPORTS.some((entry) => isWithin(entry.file, MODEL) && entry.specifier === 'yaml'));
+    assert.ok(ALL_IMPORTS.some((entry) => isWithin(entry.file, path.join(SRC, 'views')) && entry.specifier === 'vscode'));
+    assert.ok(ALL_IMPORTS.some((entry) => isWithin(entry.file, DOMAIN) && entry.resolved !== undefined));
+  });
+
+  it('src/model imports nothing outside src/model but the yaml package (no vscode)', () => {
+    const violations = ALL_IMPORTS.filter((entry) => isWithin(entry.file, MODEL))
+      .filter((entry) => (entry.resolved === undefined ? !MODEL_PACKAGES.includes(entry.specifier) : !isWithin(entry.resolved, MODEL)))
+      .map(describeImport);
+    assert.deepEqual(violations, []);
+  });
+
+  it('src/model/domain imports nothing from the plan-file engine or presentation', () => {
+    const violations = ALL_IMPORTS.filter((entry) => isWithin(entry.file, DOMAIN))
+      .filter((entry) => entry.resolved !== undefined && MODEL_ROOMS_DOMAIN_MUST_NOT_USE.some((room) => isWithin(entry.resolved as string, room)))
+      .map(describeImport);
+    assert.deepEqual(violations, []);
+  });
+
+  it('no adapter folder (views, commands, language, webview) imports from another', () => {
+    const violations: string[] = [];
+    for (const entry of ALL_IMPORTS) {
+      const from = ADAPTERS.find((adapter) => isWithin(entry.file, adapter));
+      const to = entry.resolved === undefined ? undefined : ADAPTERS.find((adapter) => isWithin(entry.resolved as string, adapter));
+      if (from !== undefined && to !== undefined && from !== to) {
+        violations.push(describeImport(entry));
+      }
+    }
+    assert.deepEqual(violations, []);
+  });
+});
