@@ -37,8 +37,14 @@ export function workspaceFolder(index = 0): vscode.WorkspaceFolder {
   return folder;
 }
 
+/**
+ * How long a condition may take to hold. Generous, since the suites must pass on a shared 2-core
+ * machine with CPU-bound processes beside them: a condition that holds returns at once anyway.
+ */
+export const SETTLE_TIMEOUT_MS = 45_000;
+
 /** Polls `condition` until it holds; for state that settles through debounced events. */
-export async function waitFor<T>(condition: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(condition: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = SETTLE_TIMEOUT_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await condition();

@@ -28,7 +28,7 @@ export function currentFixtureName(): string {
 export async function run(): Promise<void> {
   const fixture = currentFixtureName();
   const suiteDir = path.join(__dirname, fixture);
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 120_000, reporter: 'spec' });
   const files = fs.existsSync(suiteDir) ? fs.readdirSync(suiteDir).filter((f) => f.endsWith('.test.js')).sort() : [];
   if (files.length === 0) {
     throw new Error(`No integration suites for fixture '${fixture}' in ${suiteDir}`);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, waitFor } from '../helpers';
-import { diskText, planUri, rangeOf, replaceAll } from './langHelpers';
+import { waitFor } from '../helpers';
+import { diskText, planDocumentPerTest, planUri, rangeOf, replaceAll } from './langHelpers';
 
 /** A diagnostic as compared here: code, severity, range, message and source. */
 function summary(diagnostic: vscode.Diagnostic): [string, string, number[], string, string | undefined] {
@@ -37,13 +37,7 @@ async function diagnosticsBecome(expected: unknown[], what: string): Promise<voi
 }
 
 describe('diagnostics on lifecycle.yaml', () => {
-  before(async () => {
-    await activateExtension();
-  });
-
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  planDocumentPerTest();
 
   it('shows the model\'s problems with exact ranges, severities, codes and source', async () => {
     await diagnosticsBecome(FIXTURE_DIAGNOSTICS, 'the fixture\'s diagnostics');

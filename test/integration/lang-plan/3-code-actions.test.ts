@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, waitFor } from '../helpers';
-import { applyToText, planUri, restore } from './langHelpers';
+import { waitFor } from '../helpers';
+import { applyToText, planDocumentPerTest, restore } from './langHelpers';
 
 /** Our quick fixes for the diagnostic with `code`, as (title, preferred, resulting text). */
 async function fixesFor(document: vscode.TextDocument, code: string): Promise<{ title: string; preferred: boolean; result: string; action: vscode.CodeAction }[]> {
@@ -31,64 +31,52 @@ function withLines(text: string, from: number, count: number, ...lines: string[]
 }
 
 describe('quick fixes on lifecycle.yaml', () => {
-  let document: vscode.TextDocument;
-  let original: string;
-
-  before(async () => {
-    await activateExtension();
-    document = await vscode.workspace.openTextDocument(planUri());
-    original = document.getText();
-  });
-
-  after(async () => {
-    await restore(document, original);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  const plan = planDocumentPerTest();
 
   it('unknown status: the closest valid status, preferred', async () => {
-    const fixes = await fixesFor(document, 'unknown-status');
+    const fixes = await fixesFor(plan.document, 'unknown-status');
     assert.deepEqual(
       fixes.map(({ title, preferred, result }) => ({ title, preferred, result })),
-      [{ title: 'Change status to in-progress', preferred: true, result: withLines(original, 20, 1, '    status: in-progress') }],
+      [{ title: 'Change status to in-progress', preferred: true, result: withLines(plan.original, 20, 1, '    status: in-progress') }],
     );
   });
 
   it('unknown stage: the closest built-in id (preferred), or a title that makes it a custom stage', async () => {
-    const fixes = await fixesFor(document, 'unknown-stage');
+    const fixes = await fixesFor(plan.document, 'unknown-stage');
     assert.deepEqual(
       fixes.map(({ title, preferred, result }) => ({ title, preferred, result })),
       [
-        { title: 'Change id to deployment', preferred: true, result: withLines(original, 23, 1, '  - id: deployment') },
-        { title: 'Add title "Deploymnet" to make deploymnet a custom stage', preferred: false, result: withLines(original, 24, 0, '    title: Deploymnet') },
+        { title: 'Change id to deployment', preferred: true, result: withLines(plan.original, 23, 1, '  - id: deployment') },
+        { title: 'Add title "Deploymnet" to make deploymnet a custom stage', preferred: false, result: withLines(plan.original, 24, 0, '    title: Deploymnet') },
       ],
     );
   });
 
   it('duplicate id: remove the duplicate stage, or rename it', async () => {
-    const fixes = await fixesFor(document, 'duplicate-id');
+    const fixes = await fixesFor(plan.document, 'duplicate-id');
     assert.deepEqual(
       fixes.map(({ title, preferred, result }) => ({ title, preferred, result })),
       [
-        { title: 'Remove this duplicate rlhf stage', preferred: false, result: withLines(original, 21, 2) },
+        { title: 'Remove this duplicate rlhf stage', preferred: false, result: withLines(plan.original, 21, 2) },
         {
           title: 'Rename this stage to rlhf-2',
           preferred: false,
-          result: withLines(original, 21, 1, '  - id: rlhf-2', '    title: Reinforcement learning / human feedback (2)'),
+          result: withLines(plan.original, 21, 1, '  - id: rlhf-2', '    title: Reinforcement learning / human feedback (2)'),
         },
       ],
     );
   });
 
-  it('applying a fix edits the document and its problem goes away', async () => {
-    const [fix] = await fixesFor(document, 'unknown-status');
+  it('applying a fix edits the plan.document and its problem goes away', async () => {
+    const [fix] = await fixesFor(plan.document, 'unknown-status');
     assert.ok(fix.action.edit && (await vscode.workspace.applyEdit(fix.action.edit)));
-    assert.equal(document.getText(), fix.result);
-    await waitFor(() => !vscode.languages.getDiagnostics(document.uri).some((diagnostic) => diagnostic.code === 'unknown-status'), 'the status problem to go');
-    await restore(document, original);
-    await waitFor(() => vscode.languages.getDiagnostics(document.uri).some((diagnostic) => diagnostic.code === 'unknown-status'), 'the fixture again');
+    assert.equal(plan.document.getText(), fix.result);
+    await waitFor(() => !vscode.languages.getDiagnostics(plan.document.uri).some((diagnostic) => diagnostic.code === 'unknown-status'), 'the status problem to go');
+    await restore(plan.document, plan.original);
+    await waitFor(() => vscode.languages.getDiagnostics(plan.document.uri).some((diagnostic) => diagnostic.code === 'unknown-status'), 'the fixture again');
   });
 
   it('offers nothing for problems it cannot fix surely', async () => {
-    assert.deepEqual(await fixesFor(document, 'unknown-key'), []);
+    assert.deepEqual(await fixesFor(plan.document, 'unknown-key'), []);
   });
 });

@@ -2,8 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CATALOG } from '../../../src/model/domain/catalog';
 import { catalogStageMarkdown } from '../../../src/model/presentation/hoverContent';
-import { activateExtension } from '../helpers';
-import { planUri, rangeOf, restore } from './langHelpers';
+import { planDocumentPerTest, planUri, rangeOf, restore } from './langHelpers';
 
 /** Completion items from our provider (word-based suggestions and others are left out). */
 async function ourItems(uri: vscode.Uri, position: vscode.Position, ours: readonly string[]): Promise<vscode.CompletionItem[]> {
@@ -33,18 +32,7 @@ const IDS = CATALOG.map((stage) => stage.id);
 const KEYS = ['id', 'title', 'status', 'note', 'owner', 'started', 'completed', 'plan', 'tasks', 'effort'];
 
 describe('completion in lifecycle.yaml', () => {
-  let document: vscode.TextDocument;
-  let original: string;
-
-  before(async () => {
-    await activateExtension();
-    document = await vscode.workspace.openTextDocument(planUri());
-    original = document.getText();
-  });
-
-  after(async () => {
-    await restore(document, original);
-  });
+  const plan = planDocumentPerTest();
 
   it('offers the five statuses after status:, replacing the word being typed', async () => {
     const items = await ourItems(planUri(), new vscode.Position(20, 22), STATUSES);
@@ -76,7 +64,7 @@ describe('completion in lifecycle.yaml', () => {
 
   it('offers the keys a stage does not have yet at a key position', async () => {
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(document.uri, new vscode.Position(10, 0), '    \n');
+    edit.insert(plan.document.uri, new vscode.Position(10, 0), '    \n');
     assert.ok(await vscode.workspace.applyEdit(edit));
     try {
       const items = await ourItems(planUri(), new vscode.Position(10, 4), KEYS);
@@ -94,7 +82,7 @@ describe('completion in lifecycle.yaml', () => {
       );
       assert.equal(documentation(items[0]), 'Display name. Required for a custom stage; overrides the built-in name otherwise.');
     } finally {
-      await restore(document, original);
+      await restore(plan.document, plan.original);
     }
   });
 

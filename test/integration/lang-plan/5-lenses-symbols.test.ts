@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
-import { diskText, planUri, rangeOf, restore } from './langHelpers';
+import { diskText, planDocumentPerTest, planUri, rangeOf } from './langHelpers';
 
 type LensSummary = [number, string, string, unknown[]];
 
@@ -35,17 +35,9 @@ const FIXTURE_LENSES: LensSummary[] = [
 ];
 
 describe('CodeLens and document symbols', () => {
-  let document: vscode.TextDocument;
-  let original: string;
-
-  before(async () => {
-    await activateExtension();
-    document = await vscode.workspace.openTextDocument(planUri());
-    original = document.getText();
-  });
+  const plan = planDocumentPerTest();
 
   afterEach(async () => {
-    await restore(document, original);
     await waitFor(async () => JSON.stringify(await lenses()) === JSON.stringify(FIXTURE_LENSES), 'the fixture\'s lenses');
   });
 
@@ -59,7 +51,7 @@ describe('CodeLens and document symbols', () => {
     const listener = api.language.codeLenses.onDidChangeCodeLenses(() => changes++);
     try {
       const edit = new vscode.WorkspaceEdit();
-      edit.replace(document.uri, new vscode.Range(20, 12, 20, 22), 'in-progress');
+      edit.replace(plan.document.uri, new vscode.Range(20, 12, 20, 22), 'in-progress');
       assert.ok(await vscode.workspace.applyEdit(edit));
       // Asked straight after the edit, the provider waits for the store's debounced parse.
       const after = await lenses();

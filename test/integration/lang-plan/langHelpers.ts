@@ -1,7 +1,7 @@
 // Shared by the lang-plan suites: the fixture's files, and edits that tests make and undo.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { workspaceFolder } from '../helpers';
+import { activateExtension, fixturePath, workspaceFolder } from '../helpers';
 
 export function fileUri(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(workspaceFolder().uri, ...segments);
@@ -13,6 +13,58 @@ export function planUri(): vscode.Uri {
 
 export async function diskText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** The fixture's plan as the repository has it: what every test starts from, whatever the last one left. */
+export async function pristinePlanText(): Promise<string> {
+  return diskText(vscode.Uri.file(fixturePath('lang-plan', 'lifecycle.yaml')));
+}
+
+export interface PlanDocumentFixture {
+  /** The plan's document, open and equal to `original` (saved) when each test starts. */
+  readonly document: vscode.TextDocument;
+  readonly original: string;
+}
+
+/**
+ * The one setup of the suites that edit the plan: before each test the extension is active,
+ * the plan is back to the fixture's text on disk and in its document, and no editor is open;
+ * after each test, also a failed one, the same again. So no test depends on what another did.
+ */
+export function planDocumentPerTest(): PlanDocumentFixture {
+  let document: vscode.TextDocument | undefined;
+  let original: string | undefined;
+  const reset = async (): Promise<void> => {
+    original ??= await pristinePlanText();
+    // A failed test may have deleted or changed the file, or left its document dirty.
+    const onDisk = await diskText(planUri()).catch(() => undefined);
+    if (onDisk !== original) {
+      await vscode.workspace.fs.writeFile(planUri(), new TextEncoder().encode(original));
+    }
+    await restore(await vscode.workspace.openTextDocument(planUri()), original);
+    // Clean now, so closing asks nothing; reopened, so the handle is never a disposed document.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    document = await vscode.workspace.openTextDocument(planUri());
+  };
+  beforeEach(async () => {
+    await activateExtension();
+    await reset();
+  });
+  afterEach(reset);
+  return {
+    get document(): vscode.TextDocument {
+      if (!document) {
+        throw new Error('the plan document is opened before each test');
+      }
+      return document;
+    },
+    get original(): string {
+      if (original === undefined) {
+        throw new Error('the plan text is read before each test');
+      }
+      return original;
+    },
+  };
 }
 
 /** Replaces the whole text of an open document (as typing would), without saving. */
