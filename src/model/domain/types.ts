@@ -27,6 +27,35 @@ export interface EffortCells {
   readonly expertise?: string;
 }
 
+/** Numeric formats of model weights, as the course counts bytes per parameter. */
+export const PRECISIONS = ['fp32', 'fp16', 'bf16', 'int8', 'int4'] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+/** How fine-tuning and RLHF train the model: all weights, or a parameter-efficient method. */
+export const TUNING_METHODS = ['full', 'lora', 'qlora', 'prompt-tuning'] as const;
+export type TuningMethod = (typeof TUNING_METHODS)[number];
+
+/** The plan's `model:`: the foundation model the team builds on. */
+export interface ModelSpec {
+  /** Free text, e.g. `meta-llama/Llama-3.1-8B`; its presence means pre-training is not needed. */
+  readonly base?: string;
+  /** Parameter count (from `8B`, `70M`...). */
+  readonly parameters?: number;
+  readonly precision?: Precision;
+}
+
+/** The plan's `hardware:`: what the team trains and serves on. */
+export interface HardwareSpec {
+  /** A known GPU name (`A100-80GB`) or free text when `memoryBytes` is given. */
+  readonly gpu?: string;
+  /** Memory per GPU in bytes (from `memory: 80GB`). */
+  readonly memoryBytes?: number;
+  readonly count?: number;
+}
+
+/** A stage's `reward-model:`: an existing one (reused) or one to train from human feedback. */
+export type RewardModelPlan = { readonly kind: 'existing'; readonly name?: string } | { readonly kind: 'train' };
+
 export interface PlanTask {
   readonly title: string;
   readonly done: boolean;
@@ -53,6 +82,18 @@ export interface PlanStage {
   readonly tasks: readonly PlanTask[];
   /** Effort cells a custom stage declares under `effort:`; built-ins take theirs from the catalog. */
   readonly effort?: EffortCells;
+  /** ISO date the stage was blocked (written by Block Stage). */
+  readonly blocked?: string;
+  /** Workspace-relative paths or globs of what proves the stage done (eval report, model card...). */
+  readonly evidence?: readonly string[];
+  /** Fine-tuning and RLHF: how the model is trained. */
+  readonly method?: TuningMethod;
+  /** Overrides the model's precision for this stage (e.g. int4 for deployment). */
+  readonly precision?: Precision;
+  /** Share of parameters a parameter-efficient method trains, 0..1 (from `1%`). */
+  readonly trainable?: number;
+  /** RLHF: the reward model it uses. */
+  readonly rewardModel?: RewardModelPlan;
   /** Index in the file's `stages` sequence. */
   readonly index: number;
   /** Range of the whole stage mapping. */
@@ -66,6 +107,8 @@ export interface PlanStage {
 export interface Plan {
   readonly version: number;
   readonly project?: string;
+  readonly model?: ModelSpec;
+  readonly hardware?: HardwareSpec;
   readonly stages: readonly PlanStage[];
 }
 
