@@ -9,12 +9,15 @@ import { lifecycle, planOf, stage } from './planFactory';
 describe('effort roll-up', () => {
   it('counts open stages and takes the peaks from the catalog for built-ins', () => {
     const rollup = effortRollup(lifecycle(['skipped', 'done', 'in-progress', 'blocked', 'not-started']));
+    const minutesToHours = { level: 2, label: 'Minutes to hours' };
     assert.deepEqual(rollup, {
-      openStageIds: ['fine-tuning', 'rlhf', 'deployment'],
+      open: [
+        { stageId: 'fine-tuning', expertise: { level: 2, label: 'Medium' }, duration: minutesToHours },
+        { stageId: 'rlhf', expertise: { level: 3, label: 'Medium-High' }, duration: minutesToHours },
+        { stageId: 'deployment', expertise: { level: 2, label: 'Medium' }, duration: minutesToHours },
+      ],
       expertise: { level: 3, label: 'Medium-High', stageIds: ['rlhf'] },
       longest: { level: 2, label: 'Minutes to hours', stageIds: ['fine-tuning', 'rlhf', 'deployment'] },
-      unrankedExpertise: [],
-      unrankedDuration: [],
     });
     assert.equal(effortSummary(rollup), '3 stages open · up to Medium-High expertise · longest: minutes to hours');
   });
@@ -37,15 +40,14 @@ describe('effort roll-up', () => {
     const rollup = effortRollup(plan);
     assert.deepEqual(rollup.expertise, { level: 4, label: 'High', stageIds: ['labelling'] });
     assert.deepEqual(rollup.longest, { level: 4, label: 'Days to weeks to months', stageIds: ['labelling'] });
-    assert.deepEqual(rollup.unrankedExpertise, ['eval', 'notes']);
-    assert.deepEqual(rollup.unrankedDuration, ['eval', 'notes']);
+    assert.deepEqual(rollup.open.slice(1), [{ stageId: 'eval' }, { stageId: 'notes' }]);
   });
 
   it('says what it has when nothing open can be ranked, and when all is finished', () => {
     const unranked = effortRollup(planOf([stage('notes', 'not-started')]));
     assert.equal(effortSummary(unranked), '1 stage open');
     const finished = effortRollup(lifecycle(['skipped', 'done', 'done', 'done', 'skipped']));
-    assert.deepEqual(finished.openStageIds, []);
+    assert.deepEqual(finished.open, []);
     assert.equal(effortSummary(finished), 'All stages finished');
   });
 
@@ -82,7 +84,7 @@ describe('effort roll-up', () => {
     const plan = parse(fs.readFileSync(file, 'utf8')).plan;
     assert.ok(plan);
     const rollup = effortRollup(plan);
-    assert.deepEqual(rollup.openStageIds, ['fine-tuning', 'rlhf', 'deployment', 'eval-harness']);
+    assert.deepEqual(rollup.open.map((entry) => entry.stageId), ['fine-tuning', 'rlhf', 'deployment', 'eval-harness']);
     assert.deepEqual(rollup.longest?.stageIds, ['eval-harness']);
     assert.equal(effortSummary(rollup), '4 stages open · up to Medium-High expertise · longest: hours to days');
   });

@@ -9,7 +9,7 @@
 // < Days to weeks to months (4). A custom cell that spells a catalog cell or a scale step takes
 // its level; otherwise the longest unit it names decides: months or weeks 4, days 3, hours 2,
 // minutes 1, "not required"/"none"/"no training" 0. A cell naming none of these is unranked.
-// Unranked stages still count as open; they are listed so a view can say what it could not rank.
+// Unranked stages still count as open; their rank is left undefined so a view can say so.
 
 import { CATALOG, DURATION_SCALE, EXPERTISE_LEVELS, catalogStage, type ExpertiseLabel } from './catalog';
 import { isFinished } from './progress';
@@ -26,32 +26,33 @@ export interface EffortPeak extends EffortRank {
   readonly stageIds: readonly string[];
 }
 
+/** One open stage on both scales; a rank is undefined when its cell is missing or on no scale. */
+export interface OpenStageEffort {
+  readonly stageId: string;
+  readonly expertise?: EffortRank;
+  readonly duration?: EffortRank;
+}
+
 export interface EffortRollup {
   /** Stages neither done nor skipped, in file order. */
-  readonly openStageIds: readonly string[];
+  readonly open: readonly OpenStageEffort[];
   /** The highest expertise still needed; undefined when no open stage has a ranked cell. */
   readonly expertise?: EffortPeak;
   /** The longest training duration still ahead; undefined when no open stage has a ranked cell. */
   readonly longest?: EffortPeak;
-  /** Open stages whose expertise cell is missing or not on the scale. */
-  readonly unrankedExpertise: readonly string[];
-  /** Open stages whose duration cell is missing or not on the scale. */
-  readonly unrankedDuration: readonly string[];
 }
 
 export function effortRollup(plan: Plan): EffortRollup {
-  const open = plan.stages.filter((stage) => !isFinished(stage));
-  const expertise = open.map((stage) => ({ stage, rank: stageExpertise(stage) }));
-  const duration = open.map((stage) => ({ stage, rank: stageDuration(stage) }));
-  const expertisePeak = peak(expertise);
-  const longest = peak(duration);
-  return {
-    openStageIds: open.map((stage) => stage.id),
-    ...(expertisePeak && { expertise: expertisePeak }),
-    ...(longest && { longest }),
-    unrankedExpertise: expertise.filter((entry) => entry.rank === undefined).map((entry) => entry.stage.id),
-    unrankedDuration: duration.filter((entry) => entry.rank === undefined).map((entry) => entry.stage.id),
-  };
+  const open = plan.stages
+    .filter((stage) => !isFinished(stage))
+    .map((stage): OpenStageEffort => {
+      const expertise = stageExpertise(stage);
+      const duration = stageDuration(stage);
+      return { stageId: stage.id, ...(expertise && { expertise }), ...(duration && { duration }) };
+    });
+  const expertise = peak(open, (entry) => entry.expertise);
+  const longest = peak(open, (entry) => entry.duration);
+  return { open, ...(expertise && { expertise }), ...(longest && { longest }) };
 }
 
 /** An expertise cell on the Low..High scale (level 1..4), or undefined when it names no step. */
@@ -100,14 +101,14 @@ function stageDuration(stage: PlanStage): EffortRank | undefined {
   return entry ? { level: entry.durationLevel, label: durationLabel(entry.durationLevel) } : rankDuration(stage.effort?.trainingDuration);
 }
 
-function peak(entries: readonly { readonly stage: PlanStage; readonly rank: EffortRank | undefined }[]): EffortPeak | undefined {
-  const ranked = entries.filter((entry): entry is { stage: PlanStage; rank: EffortRank } => entry.rank !== undefined);
-  if (ranked.length === 0) {
+function peak(open: readonly OpenStageEffort[], rankOf: (entry: OpenStageEffort) => EffortRank | undefined): EffortPeak | undefined {
+  const levels = open.map((entry) => rankOf(entry)?.level).filter((level): level is number => level !== undefined);
+  if (levels.length === 0) {
     return undefined;
   }
-  const top = Math.max(...ranked.map((entry) => entry.rank.level));
-  const atTop = ranked.filter((entry) => entry.rank.level === top);
-  return { level: top, label: atTop[0].rank.label, stageIds: atTop.map((entry) => entry.stage.id) };
+  const top = Math.max(...levels);
+  const atTop = open.filter((entry) => rankOf(entry)?.level === top);
+  return { level: top, label: rankOf(atTop[0])?.label ?? '', stageIds: atTop.map((entry) => entry.stageId) };
 }
 
 function indexOrUndefined(index: number): number | undefined {

@@ -5,7 +5,7 @@ import type { EffortRollup } from '../domain/effortRollup';
 
 /** Parts the roll-up could not rank are left out rather than guessed. */
 export function effortSummary(rollup: EffortRollup): string {
-  const open = rollup.openStageIds.length;
+  const open = rollup.open.length;
   if (open === 0) {
     return 'All stages finished';
   }
