@@ -136,9 +136,8 @@ describe('advice', () => {
     });
 
     it('stays quiet on words that only look alike', () => {
-      for (const word of ['quantity of GPUs', 'distilled water', 'sprung']) {
-        const expected = word === 'distilled water' ? 1 : 0; // "distilled" is a compression word wherever it stands
-        assert.equal(only(deploying({ tasks: [word] }), 'check-after-compressing').length, expected, word);
+      for (const word of ['quantity of GPUs', 'Prunella test set', 'distillery visit', 'sprung']) {
+        assert.deepEqual(only(deploying({ tasks: [word] }), 'check-after-compressing'), [], word);
       }
     });
 
