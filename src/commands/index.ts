@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { currentStage, nextStageAfter } from '../model/domain/progress';
 import { STATUS_LABELS, isStageStatus, type StageStatus } from '../model/domain/statuses';
 import type { PlanChange } from '../model/domain/types';
+import { COMMAND_IDS, type CommandId } from '../model/presentation/commandIds';
 import type { PlanEditStep } from '../model/planFile/editSequence';
 import type { LifecycleServices } from '../services';
 import { Disposable } from '../util/disposable';
@@ -17,7 +18,7 @@ const NO_SELECTION: StageSelection = { selectedTarget: () => undefined };
 
 /** How each one-status command asks for its stage, and what it writes. */
 interface StatusCommand {
-  readonly id: string;
+  readonly id: CommandId;
   readonly status: StageStatus;
   /** The verb in messages: "Could not start Fine-tuning: ...". */
   readonly verb: string;
@@ -26,25 +27,25 @@ interface StatusCommand {
 
 const STATUS_COMMANDS: readonly StatusCommand[] = [
   {
-    id: 'genaiLifecycle.startStage',
+    id: COMMAND_IDS.startStage,
     status: 'in-progress',
     verb: 'start',
     question: { placeHolder: 'Start which stage?', applies: (s) => s.status !== 'in-progress', noneMessage: 'Every stage is already in progress.' },
   },
   {
-    id: 'genaiLifecycle.completeStage',
+    id: COMMAND_IDS.completeStage,
     status: 'done',
     verb: 'complete',
     question: { placeHolder: 'Complete which stage?', applies: (s) => s.status !== 'done', noneMessage: 'Every stage is already done.' },
   },
   {
-    id: 'genaiLifecycle.skipStage',
+    id: COMMAND_IDS.skipStage,
     status: 'skipped',
     verb: 'skip',
     question: { placeHolder: 'Skip which stage?', applies: (s) => s.status !== 'skipped', noneMessage: 'Every stage is already skipped.' },
   },
   {
-    id: 'genaiLifecycle.resetStage',
+    id: COMMAND_IDS.resetStage,
     status: 'not-started',
     verb: 'reset',
     question: { placeHolder: 'Reset which stage to not started?', applies: (s) => s.status !== 'not-started', noneMessage: 'No stage has been started yet.' },
@@ -65,17 +66,17 @@ export class CommandsFeature extends Disposable {
   ) {
     super();
     this.resolver = new StageResolver(services.store, selection);
-    this.command('genaiLifecycle.initPlan', (folder, stageIds) => this.initPlan(folder, stageIds));
-    this.command('genaiLifecycle.openPlan', (arg) => this.openPlan(arg));
-    this.command('genaiLifecycle.setStageStatus', (arg, status) => this.setStageStatus(arg, status));
+    this.command(COMMAND_IDS.initPlan, (folder, stageIds) => this.initPlan(folder, stageIds));
+    this.command(COMMAND_IDS.openPlan, (arg) => this.openPlan(arg));
+    this.command(COMMAND_IDS.setStageStatus, (arg, status) => this.setStageStatus(arg, status));
     for (const spec of STATUS_COMMANDS) {
       this.command(spec.id, (arg) => this.setStatusCommand(spec, arg));
     }
-    this.command('genaiLifecycle.blockStage', (arg, reason) => this.blockStage(arg, reason));
-    this.command('genaiLifecycle.advance', (arg) => this.advance(arg));
-    this.command('genaiLifecycle.addTask', (arg, title) => this.addTask(arg, title));
-    this.command('genaiLifecycle.refresh', () => this.refresh());
-    this.command('genaiLifecycle.openStagePlan', (arg) => this.openStagePlan(arg));
+    this.command(COMMAND_IDS.blockStage, (arg, reason) => this.blockStage(arg, reason));
+    this.command(COMMAND_IDS.advance, (arg) => this.advance(arg));
+    this.command(COMMAND_IDS.addTask, (arg, title) => this.addTask(arg, title));
+    this.command(COMMAND_IDS.refresh, () => this.refresh());
+    this.command(COMMAND_IDS.openStagePlan, (arg) => this.openStagePlan(arg));
   }
 
   /** `initPlan(folder?: Uri | string, stageIds?: string[])`: without arguments it asks. */
@@ -285,7 +286,7 @@ export class CommandsFeature extends Disposable {
     return false;
   }
 
-  private command(id: string, handler: (first?: unknown, second?: unknown) => Promise<boolean>): void {
+  private command(id: CommandId, handler: (first?: unknown, second?: unknown) => Promise<boolean>): void {
     this.register(vscode.commands.registerCommand(id, handler));
   }
 }

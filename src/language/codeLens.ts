@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { STATUS_LABELS, type StageStatus } from '../model/domain/statuses';
 import type { PlanStage } from '../model/domain/types';
+import { COMMAND_IDS } from '../model/presentation/commandIds';
 import { STATUS_LOOKS } from '../model/presentation/treeLabels';
 import { Disposable } from '../util/disposable';
 import type { PlanStore } from '../workspace/planStore';
@@ -10,11 +11,11 @@ import type { PlanDocuments } from './planDocuments';
 /** The next likely actions per status, as (lens title, command, tooltip verb). Same commands as the sidebar. */
 const ACTIONS: Readonly<Record<StageStatus, readonly (readonly [string, string, string])[]>> = {
   'not-started': [
-    ['Start', 'genaiLifecycle.startStage', 'Start'],
-    ['Skip', 'genaiLifecycle.skipStage', 'Skip'],
+    ['Start', COMMAND_IDS.startStage, 'Start'],
+    ['Skip', COMMAND_IDS.skipStage, 'Skip'],
   ],
-  'in-progress': [['Complete', 'genaiLifecycle.completeStage', 'Complete']],
-  blocked: [['Start', 'genaiLifecycle.startStage', 'Resume']],
+  'in-progress': [['Complete', COMMAND_IDS.completeStage, 'Complete']],
+  blocked: [['Start', COMMAND_IDS.startStage, 'Resume']],
   done: [],
   skipped: [],
 };
@@ -47,7 +48,7 @@ function lensesFor(stage: PlanStage, args: readonly unknown[]): vscode.CodeLens[
   const range = new vscode.Range(line, 0, line, 0);
   const status = new vscode.CodeLens(range, {
     title: `$(${STATUS_LOOKS[stage.status].icon}) ${STATUS_LABELS[stage.status]}`,
-    command: 'genaiLifecycle.revealStage',
+    command: COMMAND_IDS.revealStage,
     arguments: [...args],
     tooltip: `${stage.title} is ${STATUS_LABELS[stage.status].toLowerCase()}. Reveal it in the GenAI Lifecycle sidebar`,
   });

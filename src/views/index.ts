@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { progress } from '../model/domain/progress';
 import { stageTargetOf, type StageTarget } from '../model/domain/stageTarget';
+import { COMMAND_IDS } from '../model/presentation/commandIds';
 import { openStagesTooltip } from '../model/presentation/treeLabels';
 import type { LifecycleServices } from '../services';
 import { Disposable } from '../util/disposable';
@@ -33,8 +34,8 @@ export class LifecycleViews extends Disposable {
     this.statusBar = this.register(new LifecycleStatusBar(store));
     this.register(this.provider.onDidChangeTreeData(() => this.updateBadgeAndMessage()));
     this.register(this.treeView.onDidChangeCheckboxState((event) => void this.onCheckboxes(event)));
-    this.register(vscode.commands.registerCommand('genaiLifecycle.revealCurrentStage', () => this.revealCurrentStage()));
-    this.register(vscode.commands.registerCommand('genaiLifecycle.revealStage', (arg: unknown) => this.revealStage(stageTargetOf(arg))));
+    this.register(vscode.commands.registerCommand(COMMAND_IDS.revealCurrentStage, () => this.revealCurrentStage()));
+    this.register(vscode.commands.registerCommand(COMMAND_IDS.revealStage, (arg: unknown) => this.revealStage(stageTargetOf(arg))));
     this.updateBadgeAndMessage();
   }
 

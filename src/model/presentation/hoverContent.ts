@@ -7,10 +7,11 @@ import { CATALOG, catalogStage, type CatalogStage } from '../domain/catalog';
 import type { StageTarget } from '../domain/stageTarget';
 import { STATUS_LABELS } from '../domain/statuses';
 import type { EffortCells, PlanStage } from '../domain/types';
+import { COMMAND_IDS } from './commandIds';
 import type { GlossaryEntry } from './glossaryTerms';
 
-export const REVEAL_STAGE_COMMAND = 'genaiLifecycle.revealStage';
-export const SHOW_CHART_COMMAND = 'genaiLifecycle.showChart';
+export const REVEAL_STAGE_COMMAND = COMMAND_IDS.revealStage;
+export const SHOW_CHART_COMMAND = COMMAND_IDS.showChart;
 /** The only commands a hover may run: both navigate, neither changes the plan. */
 export const HOVER_COMMANDS: readonly string[] = [REVEAL_STAGE_COMMAND, SHOW_CHART_COMMAND];
 
