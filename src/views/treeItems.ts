@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Range } from '../model/domain/types';
 import { COMMAND_IDS } from '../model/presentation/commandIds';
+import { escapeMarkdown } from '../model/presentation/markdown';
 import {
-  escapeMarkdown,
   problemsLabel,
   progressSummary,
   STATUS_LOOKS,
