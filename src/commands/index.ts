@@ -6,9 +6,9 @@ import type { PlanChange, PlanEditStep } from '../model/domain/types';
 import { ACTION_COMMANDS, actionsOfCommand, COMMAND_IDS, type CommandId } from '../model/presentation/commandIds';
 import type { LifecycleServices } from '../services';
 import { Disposable } from '../util/disposable';
+import { errorMessage, showError } from '../util/errors';
 import { planUriFor } from '../workspace/config';
 import type { FolderPlan } from '../workspace/planStore';
-import { errorMessage } from '../workspace/planWriter';
 import { folderForNewPlan, pickStagesToInclude, scaffoldFor } from './initPlan';
 import { pickStatus, StageResolver, type Resolution, type ResolvedStage, type StageSelection } from './resolve';
 
@@ -253,9 +253,7 @@ export class CommandsFeature extends Disposable {
   }
 
   private fail(message: string): false {
-    this.services.log.warn(message);
-    void vscode.window.showErrorMessage(message);
-    return false;
+    return showError(this.services.log, message);
   }
 
   private command(id: CommandId, handler: (first?: unknown, second?: unknown) => Promise<boolean>): void {

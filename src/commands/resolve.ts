@@ -7,7 +7,7 @@ import { stageTargetOf, type StageTarget } from '../model/domain/stageTarget';
 import { STATUS_LABELS, type StageStatus, STAGE_STATUSES } from '../model/domain/statuses';
 import type { PlanStage } from '../model/domain/types';
 import { escapeIcons, STATUS_LOOKS } from '../model/presentation/treeLabels';
-import type { FolderPlan, PlanStore } from '../workspace/planStore';
+import { NO_PLAN_MESSAGE, stageTargetIn, type FolderPlan, type PlanStore } from '../workspace/planStore';
 
 /** Where commands learn what the sidebar has selected (the sidebar implements it). */
 export interface StageSelection {
@@ -21,8 +21,6 @@ export interface ResolvedStage {
 }
 
 export type Resolution<T> = { readonly kind: 'found'; readonly value: T } | { readonly kind: 'cancelled' } | { readonly kind: 'failed'; readonly message: string };
-
-export const NO_PLAN_MESSAGE = 'There is no lifecycle plan in this workspace. Run "GenAI Lifecycle: Initialize Lifecycle Plan" to create one.';
 
 export interface StageQuestion {
   /** Shown on top of the quick pick, e.g. "Start which stage?". */
@@ -92,7 +90,7 @@ export class StageResolver {
       const file = vscode.workspace.asRelativePath(folderPlan.uri, true);
       return { kind: 'failed', message: `${file} has no stage "${target.stageId}". Refresh the sidebar and try again.` };
     }
-    return { kind: 'found', value: { folderPlan, stage, target: { folderUri: target.folderUri, stageId: stage.id } } };
+    return { kind: 'found', value: { folderPlan, stage, target: stageTargetIn(folderPlan, stage.id) } };
   }
 
   private async pickStage(question: StageQuestion): Promise<Resolution<ResolvedStage>> {
@@ -115,11 +113,10 @@ export class StageResolver {
         if (question.applies && !question.applies(stage)) {
           continue;
         }
-        const folderUri = folderPlan.folder.uri.toString();
         const item: StageItem = {
           label: `$(${STATUS_LOOKS[stage.status].icon}) ${escapeIcons(stage.title)}`,
           description: [STATUS_LABELS[stage.status], ...(stage === current ? ['current'] : []), ...(multiRoot ? [folderPlan.folder.name] : [])].join(' · '),
-          resolved: { folderPlan, stage, target: { folderUri, stageId: stage.id } },
+          resolved: { folderPlan, stage, target: stageTargetIn(folderPlan, stage.id) },
         };
         items.push(item);
         // Start on the current stage, or the first one after it this command applies to.

@@ -5,8 +5,7 @@ import type { PlanStage } from '../model/domain/types';
 import { ACTION_COMMANDS, COMMAND_IDS } from '../model/presentation/commandIds';
 import { STATUS_LOOKS } from '../model/presentation/treeLabels';
 import { Disposable } from '../util/disposable';
-import type { PlanStore } from '../workspace/planStore';
-import { stageTarget } from './convert';
+import { stageTargetIn, type PlanStore } from '../workspace/planStore';
 import type { PlanDocuments } from './planDocuments';
 
 /** Above each stage of the plan file: its status (reveals it in the sidebar), then its quick actions from the status table. */
@@ -28,7 +27,7 @@ export class PlanCodeLensProvider extends Disposable implements vscode.CodeLensP
     if (!folderPlan || !plan || token.isCancellationRequested) {
       return [];
     }
-    return plan.stages.flatMap((stage) => lensesFor(stage, [stageTarget(folderPlan, stage.id)]));
+    return plan.stages.flatMap((stage) => lensesFor(stage, [stageTargetIn(folderPlan, stage.id)]));
   }
 }
 

@@ -4,8 +4,7 @@ import type { Plan, PlanStage } from '../model/domain/types';
 import { splitLines, stageFieldAt } from '../model/planFile/planLines';
 import { findPhraseAt, findTermAt } from '../model/presentation/glossary';
 import { HOVER_COMMANDS, hoverCard } from '../model/presentation/hoverContent';
-import type { FolderPlan } from '../workspace/planStore';
-import { stageTarget } from './convert';
+import { stageTargetIn, type FolderPlan } from '../workspace/planStore';
 import type { PlanDocuments } from './planDocuments';
 
 /** What the cursor is on: a stage (by id) and, for a technique term, its glossary entry. */
@@ -57,7 +56,7 @@ export class PlanHoverProvider implements vscode.HoverProvider {
       ...(subject.term?.entry && { term: subject.term.entry }),
       ...(planStage && { planStage }),
       hasPlan: plan !== undefined,
-      ...(planStage && folderPlan && { target: stageTarget(folderPlan, planStage.id) }),
+      ...(planStage && folderPlan && { target: stageTargetIn(folderPlan, planStage.id) }),
     });
     if (!card) {
       return undefined;

@@ -5,7 +5,8 @@ import { COMMAND_IDS } from '../model/presentation/commandIds';
 import { openStagesTooltip } from '../model/presentation/treeLabels';
 import type { LifecycleServices } from '../services';
 import { Disposable } from '../util/disposable';
-import { errorMessage } from '../workspace/planWriter';
+import { errorMessage, showError } from '../util/errors';
+import { NO_PLAN_MESSAGE, stageTargetIn } from '../workspace/planStore';
 import { focusedFolderPlan } from './focus';
 import { isStageScoped, type LifecycleNode, type TaskNode } from './nodes';
 import { StagesTreeProvider } from './stagesTreeProvider';
@@ -65,14 +66,13 @@ export class LifecycleViews extends Disposable {
   async revealCurrentStage(): Promise<boolean> {
     const folderPlan = focusedFolderPlan(this.services.store);
     if (!folderPlan) {
-      void vscode.window.showErrorMessage('There is no lifecycle plan in this workspace. Run "GenAI Lifecycle: Initialize Lifecycle Plan" to create one.');
-      return false;
+      return showError(this.services.log, NO_PLAN_MESSAGE);
     }
     const node = this.provider.currentStageNode(folderPlan.folder.uri.toString());
     if (!node) {
       const blocked = folderPlan.plan?.stages.find((stage) => stage.status === 'blocked');
       if (blocked) {
-        return this.revealStage({ folderUri: folderPlan.folder.uri.toString(), stageId: blocked.id });
+        return this.revealStage(stageTargetIn(folderPlan, blocked.id));
       }
       void vscode.window.showInformationMessage('Every stage of the plan is done or skipped: there is no current stage.');
       return false;
@@ -104,9 +104,7 @@ export class LifecycleViews extends Disposable {
     } catch (error) {
       reason = errorMessage(error);
     }
-    const message = `Could not mark the task "${node.task.title}" as ${done ? 'done' : 'not done'}: ${reason}`;
-    this.services.log.warn(message);
-    void vscode.window.showErrorMessage(message);
+    showError(this.services.log, `Could not mark the task "${node.task.title}" as ${done ? 'done' : 'not done'}: ${reason}`);
     // Puts the checkbox back to what the file says.
     await this.services.store.reloadAll();
     return false;
