@@ -1,17 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { StageStatus } from '../../src/model/domain/statuses';
 import { advance, blockSteps, checkAction, noStageFor } from '../../src/model/domain/transitions';
-import type { Plan, PlanEditStep, PlanStage } from '../../src/model/domain/types';
+import type { PlanEditStep, PlanStage } from '../../src/model/domain/types';
 import { parse } from '../../src/model/planFile/parse';
-
-/** A plan whose stages have these statuses (custom ids s0, s1, ...). */
-function planOf(...statuses: StageStatus[]): Plan {
-  const stages = statuses.map((status, index) => `  - {id: s${index}, title: S${index}, status: ${status}}`);
-  const result = parse(['version: 1', stages.length > 0 ? 'stages:' : 'stages: []', ...stages, ''].join('\n'));
-  assert.deepEqual(result.diagnostics, []);
-  assert.ok(result.plan);
-  return result.plan;
-}
+import { planOfStatuses } from './helpers';
 
 function stageOf(status: StageStatus, note?: string): PlanStage {
   const noteLine = note === undefined ? '' : `, note: "${note}"`;
@@ -26,45 +18,43 @@ function statusStep(stageId: string, status: StageStatus): PlanEditStep {
 
 describe('transitions', () => {
   describe('advance', () => {
+    /** The ids advance completes and starts, and its steps in short ("s1 done"). */
+    function advanced(...statuses: StageStatus[]): unknown {
+      const outcome = advance(planOfStatuses(...statuses));
+      assert.notEqual(outcome.kind, 'nothing');
+      return {
+        kind: outcome.kind,
+        completed: outcome.kind === 'complete' ? outcome.completed.id : undefined,
+        started: outcome.kind === 'nothing' ? undefined : outcome.started?.id,
+        steps: outcome.kind === 'nothing' ? [] : outcome.steps.map((step) => `${step.stageId} ${step.change.kind === 'status' ? step.change.status : step.change.kind}`),
+      };
+    }
+
     it('completes the stage in progress and starts the next one not done or skipped', () => {
-      const outcome = advance(planOf('done', 'in-progress', 'skipped', 'done', 'not-started', 'not-started'));
-      assert.equal(outcome.kind, 'complete');
-      assert.deepEqual(outcome.steps, [statusStep('s1', 'done'), statusStep('s4', 'in-progress')]);
-      assert.equal(outcome.completed.id, 's1');
-      assert.equal(outcome.started?.id, 's4');
+      assert.deepEqual(advanced('done', 'in-progress', 'skipped', 'done', 'not-started', 'not-started'), {
+        kind: 'complete',
+        completed: 's1',
+        started: 's4',
+        steps: ['s1 done', 's4 in-progress'],
+      });
     });
 
     it('resumes the next stage when it is blocked', () => {
-      const outcome = advance(planOf('in-progress', 'blocked', 'not-started'));
-      assert.equal(outcome.kind, 'complete');
-      assert.deepEqual(outcome.steps, [statusStep('s0', 'done'), statusStep('s1', 'in-progress')]);
+      assert.deepEqual(advanced('in-progress', 'blocked', 'not-started'), { kind: 'complete', completed: 's0', started: 's1', steps: ['s0 done', 's1 in-progress'] });
     });
 
-    it('only completes when the next open stage is in progress already', () => {
-      const outcome = advance(planOf('in-progress', 'in-progress', 'not-started'));
-      assert.equal(outcome.kind, 'complete');
-      assert.deepEqual(outcome.steps, [statusStep('s0', 'done')]);
-      assert.equal(outcome.started, undefined);
-    });
-
-    it('only completes the last open stage', () => {
-      const outcome = advance(planOf('not-started', 'done', 'in-progress', 'skipped'));
-      assert.equal(outcome.kind, 'complete');
-      assert.deepEqual(outcome.steps, [statusStep('s2', 'done')]);
-      assert.equal(outcome.completed.id, 's2');
-      assert.equal(outcome.started, undefined);
+    it('only completes when the next open stage is in progress already, or there is none', () => {
+      assert.deepEqual(advanced('in-progress', 'in-progress', 'not-started'), { kind: 'complete', completed: 's0', started: undefined, steps: ['s0 done'] });
+      assert.deepEqual(advanced('not-started', 'done', 'in-progress', 'skipped'), { kind: 'complete', completed: 's2', started: undefined, steps: ['s2 done'] });
     });
 
     it('starts the current stage when none is in progress', () => {
-      const outcome = advance(planOf('done', 'blocked', 'not-started', 'not-started'));
-      assert.equal(outcome.kind, 'start');
-      assert.deepEqual(outcome.steps, [statusStep('s2', 'in-progress')]);
-      assert.equal(outcome.started.id, 's2');
+      assert.deepEqual(advanced('done', 'blocked', 'not-started', 'not-started'), { kind: 'start', completed: undefined, started: 's2', steps: ['s2 in-progress'] });
     });
 
     it('has nothing to advance to when every stage is finished or blocked, or there are none', () => {
-      assert.deepEqual(advance(planOf('done', 'skipped', 'blocked')), { kind: 'nothing', reason: 'Nothing to advance to: every stage is done, skipped or blocked.' });
-      assert.deepEqual(advance(planOf()), { kind: 'nothing', reason: 'Nothing to advance to: the plan lists no stages.' });
+      assert.deepEqual(advance(planOfStatuses('done', 'skipped', 'blocked')), { kind: 'nothing', reason: 'Nothing to advance to: every stage is done, skipped or blocked.' });
+      assert.deepEqual(advance(planOfStatuses()), { kind: 'nothing', reason: 'Nothing to advance to: the plan lists no stages.' });
     });
   });
 
