@@ -27,7 +27,7 @@ export interface StageQuestion {
   readonly placeHolder: string;
   /** Stages the command makes sense for (only the quick pick is filtered). */
   readonly applies?: (stage: PlanStage) => boolean;
-  /** Said when no stage qualifies, e.g. "Every stage is already in progress or finished.". */
+  /** Said when no stage qualifies, e.g. "No stage to skip: Skip is for stages that are not started, in progress or blocked.". */
   readonly noneMessage?: string;
 }
 
