@@ -7,7 +7,7 @@ import { stageTargetOf, type StageTarget } from '../model/domain/stageTarget';
 import { STATUS_LABELS, type StageStatus, STAGE_STATUSES } from '../model/domain/statuses';
 import type { PlanStage } from '../model/domain/types';
 import { escapeIcons, STATUS_LOOKS } from '../model/presentation/treeLabels';
-import { NO_PLAN_MESSAGE, stageTargetIn, type FolderPlan, type PlanStore } from '../workspace/planStore';
+import { latestPlan, NO_PLAN_MESSAGE, stageTargetIn, type FolderPlan, type PlanStore } from '../workspace/planStore';
 
 /** Where commands learn what the sidebar has selected (the sidebar implements it). */
 export interface StageSelection {
@@ -82,10 +82,12 @@ export class StageResolver {
 
   private lookUp(target: StageTarget): Resolution<ResolvedStage> {
     const folderPlan = this.store.get(target.folderUri);
-    if (!folderPlan?.exists || !folderPlan.plan) {
+    const plan = folderPlan?.exists ? latestPlan(folderPlan) : undefined;
+    if (!folderPlan || !plan) {
       return { kind: 'failed', message: `The folder ${folderLabel(target.folderUri)} has no readable lifecycle plan.` };
     }
-    const stage = folderPlan.plan.stages.find((candidate) => candidate.id === target.stageId);
+    // The stage as the file has it now: its status decides which actions are allowed.
+    const stage = plan.stages.find((candidate) => candidate.id === target.stageId);
     if (!stage) {
       const file = vscode.workspace.asRelativePath(folderPlan.uri, true);
       return { kind: 'failed', message: `${file} has no stage "${target.stageId}". Refresh the sidebar and try again.` };
@@ -102,7 +104,7 @@ export class StageResolver {
     const items: StageItem[] = [];
     let active: StageItem | undefined;
     for (const folderPlan of existing) {
-      const plan = folderPlan.plan;
+      const plan = latestPlan(folderPlan);
       if (!plan) {
         continue;
       }

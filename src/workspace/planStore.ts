@@ -27,6 +27,14 @@ export interface FolderPlan {
   readonly revision: number;
 }
 
+/**
+ * The plan as its file reads now, problems and all, else the last good one: what a change is
+ * decided on, since the writer edits the text as it is now (the views show `plan`).
+ */
+export function latestPlan(folderPlan: FolderPlan): Plan | undefined {
+  return folderPlan.result?.plan ?? folderPlan.plan;
+}
+
 /** How commands and views name a stage of this folder's plan (see StageTarget). */
 export function stageTargetIn(folderPlan: FolderPlan, stageId: string): StageTarget {
   return { folderUri: folderPlan.folder.uri.toString(), stageId };
