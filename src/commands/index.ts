@@ -1,55 +1,42 @@
 import * as vscode from 'vscode';
-import { currentStage, nextStageAfter } from '../model/domain/progress';
+import { STAGE_ACTION_SPECS, type StageAction } from '../model/domain/statusActions';
 import { STATUS_LABELS, isStageStatus, type StageStatus } from '../model/domain/statuses';
-import type { PlanChange } from '../model/domain/types';
-import type { PlanEditStep } from '../model/planFile/editSequence';
+import { advance, blockSteps, checkAction, noStageFor } from '../model/domain/transitions';
+import type { PlanChange, PlanEditStep } from '../model/domain/types';
+import { ACTION_COMMANDS, actionsOfCommand, COMMAND_IDS, type CommandId } from '../model/presentation/commandIds';
 import type { LifecycleServices } from '../services';
 import { Disposable } from '../util/disposable';
+import { errorMessage, showError } from '../util/errors';
 import { planUriFor } from '../workspace/config';
 import type { FolderPlan } from '../workspace/planStore';
-import { errorMessage } from '../workspace/planWriter';
 import { folderForNewPlan, pickStagesToInclude, scaffoldFor } from './initPlan';
-import { pickStatus, StageResolver, type Resolution, type ResolvedStage, type StageQuestion, type StageSelection } from './resolve';
+import { pickStatus, StageResolver, type Resolution, type ResolvedStage, type StageSelection } from './resolve';
 
 export type { StageSelection } from './resolve';
 
 const NO_SELECTION: StageSelection = { selectedTarget: () => undefined };
 
-/** How each one-status command asks for its stage, and what it writes. */
-interface StatusCommand {
-  readonly id: string;
-  readonly status: StageStatus;
-  /** The verb in messages: "Could not start Fine-tuning: ...". */
-  readonly verb: string;
-  readonly question: StageQuestion;
+/** A command that takes one action on one stage; the status table decides which stages it applies to. */
+interface ActionCommand {
+  /** The action it is named after; the command's other actions (Start Stage resumes too) follow. */
+  readonly actions: readonly [StageAction, ...StageAction[]];
+  readonly placeHolder: string;
 }
 
-const STATUS_COMMANDS: readonly StatusCommand[] = [
-  {
-    id: 'genaiLifecycle.startStage',
-    status: 'in-progress',
-    verb: 'start',
-    question: { placeHolder: 'Start which stage?', applies: (s) => s.status !== 'in-progress', noneMessage: 'Every stage is already in progress.' },
-  },
-  {
-    id: 'genaiLifecycle.completeStage',
-    status: 'done',
-    verb: 'complete',
-    question: { placeHolder: 'Complete which stage?', applies: (s) => s.status !== 'done', noneMessage: 'Every stage is already done.' },
-  },
-  {
-    id: 'genaiLifecycle.skipStage',
-    status: 'skipped',
-    verb: 'skip',
-    question: { placeHolder: 'Skip which stage?', applies: (s) => s.status !== 'skipped', noneMessage: 'Every stage is already skipped.' },
-  },
-  {
-    id: 'genaiLifecycle.resetStage',
-    status: 'not-started',
-    verb: 'reset',
-    question: { placeHolder: 'Reset which stage to not started?', applies: (s) => s.status !== 'not-started', noneMessage: 'No stage has been started yet.' },
-  },
+function actionCommand(action: StageAction, placeHolder: string): ActionCommand {
+  const others = actionsOfCommand(ACTION_COMMANDS[action]).filter((other) => other !== action);
+  return { actions: [action, ...others], placeHolder };
+}
+
+/** The commands that only set a status; Block Stage also asks for a reason. */
+const STATUS_COMMANDS: readonly ActionCommand[] = [
+  actionCommand('start', 'Start which stage?'),
+  actionCommand('complete', 'Complete which stage?'),
+  actionCommand('skip', 'Skip which stage?'),
+  actionCommand('reset', 'Reset which stage to not started?'),
 ];
+
+const BLOCK_COMMAND = actionCommand('block', 'Block which stage?');
 
 /**
  * Registers the stage commands (palette, tree menus, CodeLens). Every change goes through the
@@ -65,17 +52,17 @@ export class CommandsFeature extends Disposable {
   ) {
     super();
     this.resolver = new StageResolver(services.store, selection);
-    this.command('genaiLifecycle.initPlan', (folder, stageIds) => this.initPlan(folder, stageIds));
-    this.command('genaiLifecycle.openPlan', (arg) => this.openPlan(arg));
-    this.command('genaiLifecycle.setStageStatus', (arg, status) => this.setStageStatus(arg, status));
+    this.command(COMMAND_IDS.initPlan, (folder, stageIds) => this.initPlan(folder, stageIds));
+    this.command(COMMAND_IDS.openPlan, (arg) => this.openPlan(arg));
+    this.command(COMMAND_IDS.setStageStatus, (arg, status) => this.setStageStatus(arg, status));
     for (const spec of STATUS_COMMANDS) {
-      this.command(spec.id, (arg) => this.setStatusCommand(spec, arg));
+      this.command(ACTION_COMMANDS[spec.actions[0]], (arg) => this.takeAction(spec, arg, (resolved, action) => this.writeStatus(resolved, STAGE_ACTION_SPECS[action].to, action)));
     }
-    this.command('genaiLifecycle.blockStage', (arg, reason) => this.blockStage(arg, reason));
-    this.command('genaiLifecycle.advance', (arg) => this.advance(arg));
-    this.command('genaiLifecycle.addTask', (arg, title) => this.addTask(arg, title));
-    this.command('genaiLifecycle.refresh', () => this.refresh());
-    this.command('genaiLifecycle.openStagePlan', (arg) => this.openStagePlan(arg));
+    this.command(COMMAND_IDS.blockStage, (arg, reason) => this.blockStage(arg, reason));
+    this.command(COMMAND_IDS.advance, (arg) => this.advance(arg));
+    this.command(COMMAND_IDS.addTask, (arg, title) => this.addTask(arg, title));
+    this.command(COMMAND_IDS.refresh, () => this.refresh());
+    this.command(COMMAND_IDS.openStagePlan, (arg) => this.openStagePlan(arg));
   }
 
   /** `initPlan(folder?: Uri | string, stageIds?: string[])`: without arguments it asks. */
@@ -123,16 +110,8 @@ export class CommandsFeature extends Disposable {
   }
 
   /** `blockStage(target?, reason?)`: asks for the reason (saved as the note) unless given. */
-  async blockStage(arg?: unknown, reason?: unknown): Promise<boolean> {
-    const resolved = await this.resolver.stage(arg, {
-      placeHolder: 'Block which stage?',
-      applies: (s) => s.status !== 'blocked',
-      noneMessage: 'Every stage is already blocked.',
-    });
-    if (resolved.kind !== 'found') {
-      return this.unresolved(resolved);
-    }
-    return this.block(resolved.value, typeof reason === 'string' ? reason : undefined);
+  blockStage(arg?: unknown, reason?: unknown): Promise<boolean> {
+    return this.takeAction(BLOCK_COMMAND, arg, (resolved) => this.block(resolved, typeof reason === 'string' ? reason : undefined));
   }
 
   /** Completes the stage in progress and starts the next one that is not done or skipped. */
@@ -142,27 +121,16 @@ export class CommandsFeature extends Disposable {
       return this.unresolved(resolved);
     }
     const folderPlan = resolved.value;
-    const plan = folderPlan.plan;
-    if (!plan) {
+    if (!folderPlan.plan) {
       return this.fail(`${vscode.workspace.asRelativePath(folderPlan.uri, true)} cannot be read. Fix the problems it has, then try again.`);
     }
-    const inProgress = plan.stages.find((stage) => stage.status === 'in-progress');
-    if (!inProgress) {
-      // Nothing under way: advancing means starting the stage that is up next.
-      const next = currentStage(plan);
-      if (!next) {
-        void vscode.window.showInformationMessage('Nothing to advance to: every stage is done, skipped or blocked.');
-        return false;
-      }
-      return this.writeStatus({ folderPlan, stage: next, target: { folderUri: folderPlan.folder.uri.toString(), stageId: next.id } }, 'in-progress');
+    const outcome = advance(folderPlan.plan);
+    if (outcome.kind === 'nothing') {
+      void vscode.window.showInformationMessage(outcome.reason);
+      return false;
     }
-    // One edit for both stages, so one undo step takes the whole advance back.
-    const steps: PlanEditStep[] = [{ stageId: inProgress.id, change: { kind: 'status', status: 'done' } }];
-    const next = nextStageAfter(plan, inProgress.id);
-    if (next) {
-      steps.push({ stageId: next.id, change: { kind: 'status', status: 'in-progress' } });
-    }
-    return this.writeSteps(folderPlan, steps, `advance from ${inProgress.title}`);
+    const what = outcome.kind === 'complete' ? `advance from ${outcome.completed.title}` : `set ${outcome.started.title} to in progress`;
+    return this.writeSteps(folderPlan, outcome.steps, what);
   }
 
   /** `addTask(target?, title?)`: asks for the title unless given. */
@@ -228,20 +196,25 @@ export class CommandsFeature extends Disposable {
     if (reason === undefined) {
       return false;
     }
-    const steps: PlanEditStep[] = [{ stageId: stage.id, change: { kind: 'status', status: 'blocked' } }];
-    const note = reason.trim();
-    if (note !== '' && note !== stage.note) {
-      steps.push({ stageId: stage.id, change: { kind: 'note', note } });
+    return this.writeSteps(resolved.folderPlan, blockSteps(stage, reason), `block ${stage.title}`);
+  }
+
+  /** Resolves the stage (the picker offers those whose status allows the action), refuses one that does not, then runs. */
+  private async takeAction(spec: ActionCommand, arg: unknown, run: (resolved: ResolvedStage, action: StageAction) => Promise<boolean>): Promise<boolean> {
+    const resolved = await this.resolver.stage(arg, {
+      placeHolder: spec.placeHolder,
+      applies: (stage) => checkAction(stage, spec.actions).ok,
+      noneMessage: noStageFor(spec.actions),
+    });
+    if (resolved.kind !== 'found') {
+      return this.unresolved(resolved);
     }
-    return this.writeSteps(resolved.folderPlan, steps, `block ${stage.title}`);
+    const check = checkAction(resolved.value.stage, spec.actions);
+    return check.ok ? run(resolved.value, check.action) : this.fail(check.reason);
   }
 
-  private setStatusCommand(spec: StatusCommand, arg: unknown): Promise<boolean> {
-    return this.resolver.stage(arg, spec.question).then((resolved) => (resolved.kind === 'found' ? this.writeStatus(resolved.value, spec.status, spec.verb) : this.unresolved(resolved)));
-  }
-
-  private writeStatus(resolved: ResolvedStage, status: StageStatus, verb?: string): Promise<boolean> {
-    const what = verb ? `${verb} ${resolved.stage.title}` : `set ${resolved.stage.title} to ${STATUS_LABELS[status].toLowerCase()}`;
+  private writeStatus(resolved: ResolvedStage, status: StageStatus, action?: StageAction): Promise<boolean> {
+    const what = action ? `${STAGE_ACTION_SPECS[action].label.toLowerCase()} ${resolved.stage.title}` : `set ${resolved.stage.title} to ${STATUS_LABELS[status].toLowerCase()}`;
     return this.write(resolved, { kind: 'status', status }, what);
   }
 
@@ -280,12 +253,10 @@ export class CommandsFeature extends Disposable {
   }
 
   private fail(message: string): false {
-    this.services.log.warn(message);
-    void vscode.window.showErrorMessage(message);
-    return false;
+    return showError(this.services.log, message);
   }
 
-  private command(id: string, handler: (first?: unknown, second?: unknown) => Promise<boolean>): void {
+  private command(id: CommandId, handler: (first?: unknown, second?: unknown) => Promise<boolean>): void {
     this.register(vscode.commands.registerCommand(id, handler));
   }
 }

@@ -7,7 +7,7 @@ import { stageTargetOf, type StageTarget } from '../model/domain/stageTarget';
 import { STATUS_LABELS, type StageStatus, STAGE_STATUSES } from '../model/domain/statuses';
 import type { PlanStage } from '../model/domain/types';
 import { escapeIcons, STATUS_LOOKS } from '../model/presentation/treeLabels';
-import type { FolderPlan, PlanStore } from '../workspace/planStore';
+import { latestPlan, NO_PLAN_MESSAGE, stageTargetIn, type FolderPlan, type PlanStore } from '../workspace/planStore';
 
 /** Where commands learn what the sidebar has selected (the sidebar implements it). */
 export interface StageSelection {
@@ -22,14 +22,12 @@ export interface ResolvedStage {
 
 export type Resolution<T> = { readonly kind: 'found'; readonly value: T } | { readonly kind: 'cancelled' } | { readonly kind: 'failed'; readonly message: string };
 
-export const NO_PLAN_MESSAGE = 'There is no lifecycle plan in this workspace. Run "GenAI Lifecycle: Initialize Lifecycle Plan" to create one.';
-
 export interface StageQuestion {
   /** Shown on top of the quick pick, e.g. "Start which stage?". */
   readonly placeHolder: string;
   /** Stages the command makes sense for (only the quick pick is filtered). */
   readonly applies?: (stage: PlanStage) => boolean;
-  /** Said when no stage qualifies, e.g. "Every stage is already in progress or finished.". */
+  /** Said when no stage qualifies, e.g. "No stage to skip: Skip is for stages that are not started, in progress or blocked.". */
   readonly noneMessage?: string;
 }
 
@@ -84,15 +82,17 @@ export class StageResolver {
 
   private lookUp(target: StageTarget): Resolution<ResolvedStage> {
     const folderPlan = this.store.get(target.folderUri);
-    if (!folderPlan?.exists || !folderPlan.plan) {
+    const plan = folderPlan?.exists ? latestPlan(folderPlan) : undefined;
+    if (!folderPlan || !plan) {
       return { kind: 'failed', message: `The folder ${folderLabel(target.folderUri)} has no readable lifecycle plan.` };
     }
-    const stage = folderPlan.plan.stages.find((candidate) => candidate.id === target.stageId);
+    // The stage as the file has it now: its status decides which actions are allowed.
+    const stage = plan.stages.find((candidate) => candidate.id === target.stageId);
     if (!stage) {
       const file = vscode.workspace.asRelativePath(folderPlan.uri, true);
       return { kind: 'failed', message: `${file} has no stage "${target.stageId}". Refresh the sidebar and try again.` };
     }
-    return { kind: 'found', value: { folderPlan, stage, target: { folderUri: target.folderUri, stageId: stage.id } } };
+    return { kind: 'found', value: { folderPlan, stage, target: stageTargetIn(folderPlan, stage.id) } };
   }
 
   private async pickStage(question: StageQuestion): Promise<Resolution<ResolvedStage>> {
@@ -104,7 +104,7 @@ export class StageResolver {
     const items: StageItem[] = [];
     let active: StageItem | undefined;
     for (const folderPlan of existing) {
-      const plan = folderPlan.plan;
+      const plan = latestPlan(folderPlan);
       if (!plan) {
         continue;
       }
@@ -115,11 +115,10 @@ export class StageResolver {
         if (question.applies && !question.applies(stage)) {
           continue;
         }
-        const folderUri = folderPlan.folder.uri.toString();
         const item: StageItem = {
           label: `$(${STATUS_LOOKS[stage.status].icon}) ${escapeIcons(stage.title)}`,
           description: [STATUS_LABELS[stage.status], ...(stage === current ? ['current'] : []), ...(multiRoot ? [folderPlan.folder.name] : [])].join(' · '),
-          resolved: { folderPlan, stage, target: { folderUri, stageId: stage.id } },
+          resolved: { folderPlan, stage, target: stageTargetIn(folderPlan, stage.id) },
         };
         items.push(item);
         // Start on the current stage, or the first one after it this command applies to.

@@ -1,25 +1,14 @@
 import * as vscode from 'vscode';
-import { STATUS_LABELS, type StageStatus } from '../model/domain/statuses';
+import { quickActions, STAGE_ACTION_SPECS } from '../model/domain/statusActions';
+import { STATUS_LABELS } from '../model/domain/statuses';
 import type { PlanStage } from '../model/domain/types';
+import { ACTION_COMMANDS, COMMAND_IDS } from '../model/presentation/commandIds';
 import { STATUS_LOOKS } from '../model/presentation/treeLabels';
 import { Disposable } from '../util/disposable';
-import type { PlanStore } from '../workspace/planStore';
-import { stageTarget } from './convert';
+import { stageTargetIn, type PlanStore } from '../workspace/planStore';
 import type { PlanDocuments } from './planDocuments';
 
-/** The next likely actions per status, as (lens title, command, tooltip verb). Same commands as the sidebar. */
-const ACTIONS: Readonly<Record<StageStatus, readonly (readonly [string, string, string])[]>> = {
-  'not-started': [
-    ['Start', 'genaiLifecycle.startStage', 'Start'],
-    ['Skip', 'genaiLifecycle.skipStage', 'Skip'],
-  ],
-  'in-progress': [['Complete', 'genaiLifecycle.completeStage', 'Complete']],
-  blocked: [['Start', 'genaiLifecycle.startStage', 'Resume']],
-  done: [],
-  skipped: [],
-};
-
-/** Above each stage of the plan file: its status (reveals it in the sidebar), then Start, Complete or Skip. */
+/** Above each stage of the plan file: its status (reveals it in the sidebar), then its quick actions from the status table. */
 export class PlanCodeLensProvider extends Disposable implements vscode.CodeLensProvider {
   private readonly changeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.changeEmitter.event;
@@ -38,7 +27,7 @@ export class PlanCodeLensProvider extends Disposable implements vscode.CodeLensP
     if (!folderPlan || !plan || token.isCancellationRequested) {
       return [];
     }
-    return plan.stages.flatMap((stage) => lensesFor(stage, [stageTarget(folderPlan, stage.id)]));
+    return plan.stages.flatMap((stage) => lensesFor(stage, [stageTargetIn(folderPlan, stage.id)]));
   }
 }
 
@@ -47,12 +36,14 @@ function lensesFor(stage: PlanStage, args: readonly unknown[]): vscode.CodeLens[
   const range = new vscode.Range(line, 0, line, 0);
   const status = new vscode.CodeLens(range, {
     title: `$(${STATUS_LOOKS[stage.status].icon}) ${STATUS_LABELS[stage.status]}`,
-    command: 'genaiLifecycle.revealStage',
+    command: COMMAND_IDS.revealStage,
     arguments: [...args],
     tooltip: `${stage.title} is ${STATUS_LABELS[stage.status].toLowerCase()}. Reveal it in the GenAI Lifecycle sidebar`,
   });
-  const actions = ACTIONS[stage.status].map(
-    ([title, command, verb]) => new vscode.CodeLens(range, { title, command, arguments: [...args], tooltip: `${verb} ${stage.title}` }),
-  );
+  // The same commands as the sidebar's, so a lens refuses and writes exactly as the tree does.
+  const actions = quickActions(stage.status).map((action) => {
+    const { label } = STAGE_ACTION_SPECS[action];
+    return new vscode.CodeLens(range, { title: label, command: ACTION_COMMANDS[action], arguments: [...args], tooltip: `${label} ${stage.title}` });
+  });
   return [status, ...actions];
 }

@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
-import type { StageTarget } from '../model/domain/stageTarget';
 import type { Range } from '../model/domain/types';
 import type { DiagnosticSeverity } from '../model/planFile/types';
-import type { FolderPlan } from '../workspace/planStore';
 
 /** `source` of our diagnostics in the Problems panel; quick fixes only act on these. */
 export const DIAGNOSTIC_SOURCE = 'GenAI Lifecycle';
@@ -23,8 +21,4 @@ const SEVERITIES: Readonly<Record<DiagnosticSeverity, vscode.DiagnosticSeverity>
 
 export function toVsSeverity(severity: DiagnosticSeverity): vscode.DiagnosticSeverity {
   return SEVERITIES[severity];
-}
-
-export function stageTarget(folderPlan: FolderPlan, stageId: string): StageTarget {
-  return { folderUri: folderPlan.folder.uri.toString(), stageId };
 }

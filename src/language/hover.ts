@@ -4,8 +4,7 @@ import type { Plan, PlanStage } from '../model/domain/types';
 import { splitLines, stageFieldAt } from '../model/planFile/planLines';
 import { findPhraseAt, findTermAt } from '../model/presentation/glossary';
 import { HOVER_COMMANDS, hoverCard } from '../model/presentation/hoverContent';
-import type { FolderPlan } from '../workspace/planStore';
-import { stageTarget } from './convert';
+import { latestPlan, stageTargetIn, type FolderPlan } from '../workspace/planStore';
 import type { PlanDocuments } from './planDocuments';
 
 /** What the cursor is on: a stage (by id) and, for a technique term, its glossary entry. */
@@ -44,7 +43,7 @@ export class PlanHoverProvider implements vscode.HoverProvider {
 
   private hover(document: vscode.TextDocument, position: vscode.Position, folderPlan: FolderPlan | undefined, isPlanFile: boolean): vscode.Hover | undefined {
     // The latest parse, even with errors elsewhere: the card describes the text being read.
-    const plan = folderPlan?.exists ? (folderPlan.result?.plan ?? folderPlan.plan) : undefined;
+    const plan = folderPlan?.exists ? latestPlan(folderPlan) : undefined;
     const lineText = document.lineAt(position.line).text;
     const subject =
       (isPlanFile ? stageFieldSubject(splitLines(document.getText()), position) : undefined) ?? mentionAt(lineText, position.character, plan);
@@ -57,7 +56,7 @@ export class PlanHoverProvider implements vscode.HoverProvider {
       ...(subject.term?.entry && { term: subject.term.entry }),
       ...(planStage && { planStage }),
       hasPlan: plan !== undefined,
-      ...(planStage && folderPlan && { target: stageTarget(folderPlan, planStage.id) }),
+      ...(planStage && folderPlan && { target: stageTargetIn(folderPlan, planStage.id) }),
     });
     if (!card) {
       return undefined;

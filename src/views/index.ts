@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { progress } from '../model/domain/progress';
 import { stageTargetOf, type StageTarget } from '../model/domain/stageTarget';
+import { COMMAND_IDS } from '../model/presentation/commandIds';
 import { openStagesTooltip } from '../model/presentation/treeLabels';
 import type { LifecycleServices } from '../services';
 import { Disposable } from '../util/disposable';
-import { errorMessage } from '../workspace/planWriter';
+import { errorMessage, showError } from '../util/errors';
+import { NO_PLAN_MESSAGE, stageTargetIn } from '../workspace/planStore';
 import { focusedFolderPlan } from './focus';
 import { isStageScoped, type LifecycleNode, type TaskNode } from './nodes';
 import { StagesTreeProvider } from './stagesTreeProvider';
@@ -33,8 +35,8 @@ export class LifecycleViews extends Disposable {
     this.statusBar = this.register(new LifecycleStatusBar(store));
     this.register(this.provider.onDidChangeTreeData(() => this.updateBadgeAndMessage()));
     this.register(this.treeView.onDidChangeCheckboxState((event) => void this.onCheckboxes(event)));
-    this.register(vscode.commands.registerCommand('genaiLifecycle.revealCurrentStage', () => this.revealCurrentStage()));
-    this.register(vscode.commands.registerCommand('genaiLifecycle.revealStage', (arg: unknown) => this.revealStage(stageTargetOf(arg))));
+    this.register(vscode.commands.registerCommand(COMMAND_IDS.revealCurrentStage, () => this.revealCurrentStage()));
+    this.register(vscode.commands.registerCommand(COMMAND_IDS.revealStage, (arg: unknown) => this.revealStage(stageTargetOf(arg))));
     this.updateBadgeAndMessage();
   }
 
@@ -64,14 +66,13 @@ export class LifecycleViews extends Disposable {
   async revealCurrentStage(): Promise<boolean> {
     const folderPlan = focusedFolderPlan(this.services.store);
     if (!folderPlan) {
-      void vscode.window.showErrorMessage('There is no lifecycle plan in this workspace. Run "GenAI Lifecycle: Initialize Lifecycle Plan" to create one.');
-      return false;
+      return showError(this.services.log, NO_PLAN_MESSAGE);
     }
     const node = this.provider.currentStageNode(folderPlan.folder.uri.toString());
     if (!node) {
       const blocked = folderPlan.plan?.stages.find((stage) => stage.status === 'blocked');
       if (blocked) {
-        return this.revealStage({ folderUri: folderPlan.folder.uri.toString(), stageId: blocked.id });
+        return this.revealStage(stageTargetIn(folderPlan, blocked.id));
       }
       void vscode.window.showInformationMessage('Every stage of the plan is done or skipped: there is no current stage.');
       return false;
@@ -103,9 +104,7 @@ export class LifecycleViews extends Disposable {
     } catch (error) {
       reason = errorMessage(error);
     }
-    const message = `Could not mark the task "${node.task.title}" as ${done ? 'done' : 'not done'}: ${reason}`;
-    this.services.log.warn(message);
-    void vscode.window.showErrorMessage(message);
+    showError(this.services.log, `Could not mark the task "${node.task.title}" as ${done ? 'done' : 'not done'}: ${reason}`);
     // Puts the checkbox back to what the file says.
     await this.services.store.reloadAll();
     return false;

@@ -3,7 +3,7 @@ import { currentStage } from '../model/domain/progress';
 import type { StageTarget } from '../model/domain/stageTarget';
 import type { PlanStage } from '../model/domain/types';
 import { Disposable } from '../util/disposable';
-import type { FolderPlan, PlanStore } from '../workspace/planStore';
+import { stageTargetIn, type FolderPlan, type PlanStore } from '../workspace/planStore';
 import type { FolderNode, LifecycleNode, ProblemsNode, StageNode, StagePlanNode, TaskNode } from './nodes';
 import { toTreeItem } from './treeItems';
 
@@ -110,7 +110,7 @@ export class StagesTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   private stageNodeFor(folderPlan: FolderPlan, stage: PlanStage, isCurrent: boolean, id: string, parent: LifecycleNode | undefined): StageNode {
-    const target: StageTarget = { folderUri: folderPlan.folder.uri.toString(), stageId: stage.id };
+    const target = stageTargetIn(folderPlan, stage.id);
     const children: (TaskNode | StagePlanNode)[] = [];
     const node: StageNode = { kind: 'stage', id, parent, target, stage, isCurrent, planUri: folderPlan.uri, children };
     if (stage.plan) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { FOCUS_STAGES_COMMAND } from '../model/presentation/commandIds';
 import { statusBarPresentation } from '../model/presentation/treeLabels';
 import { Disposable } from '../util/disposable';
 import { CONFIG_SECTION, statusBarEnabled } from '../workspace/config';
@@ -6,8 +7,6 @@ import type { PlanStore } from '../workspace/planStore';
 import { focusedFolderPlan } from './focus';
 
 export const STATUS_BAR_ITEM_ID = 'genaiLifecycle.status';
-/** VS Code's generated command that shows and focuses a view. */
-export const FOCUS_STAGES_COMMAND = 'genaiLifecycle.stages.focus';
 
 /**
  * One status bar item: the current stage and progress of the plan in focus, e.g.

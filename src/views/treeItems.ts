@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Range } from '../model/domain/types';
+import { COMMAND_IDS } from '../model/presentation/commandIds';
+import { escapeMarkdown } from '../model/presentation/markdown';
 import {
-  escapeMarkdown,
   problemsLabel,
   progressSummary,
   STATUS_LOOKS,
@@ -105,7 +106,7 @@ function stagePlanItem(node: StagePlanNode): vscode.TreeItem {
   item.contextValue = CONTEXT_VALUES.stagePlan;
   item.tooltip = `Open ${node.path}`;
   item.accessibilityInformation = { label: `Stage plan ${node.path}` };
-  item.command = { title: 'Open Stage Plan', command: 'genaiLifecycle.openStagePlan', arguments: [node.target] };
+  item.command = { title: 'Open Stage Plan', command: COMMAND_IDS.openStagePlan, arguments: [node.target] };
   return item;
 }
 

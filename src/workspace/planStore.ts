@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { StageTarget } from '../model/domain/stageTarget';
 import type { Plan } from '../model/domain/types';
 import { MAX_PLAN_BYTES, parse, tooLargeResult } from '../model/planFile/parse';
 import type { ParseResult, PlanDiagnostic } from '../model/planFile/types';
@@ -25,6 +26,22 @@ export interface FolderPlan {
   /** Increments on every update, so listeners can tell fresh state from stale. */
   readonly revision: number;
 }
+
+/**
+ * The plan as its file reads now, problems and all, else the last good one: what a change is
+ * decided on, since the writer edits the text as it is now (the views show `plan`).
+ */
+export function latestPlan(folderPlan: FolderPlan): Plan | undefined {
+  return folderPlan.result?.plan ?? folderPlan.plan;
+}
+
+/** How commands and views name a stage of this folder's plan (see StageTarget). */
+export function stageTargetIn(folderPlan: FolderPlan, stageId: string): StageTarget {
+  return { folderUri: folderPlan.folder.uri.toString(), stageId };
+}
+
+/** Said wherever a command needs a plan and the workspace has none. */
+export const NO_PLAN_MESSAGE = 'There is no lifecycle plan in this workspace. Run "GenAI Lifecycle: Initialize Lifecycle Plan" to create one.';
 
 /**
  * The single reader of plan files. Data flows one way: file or editor text -> parse ->

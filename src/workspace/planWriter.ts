@@ -3,6 +3,7 @@ import type { PlanChange } from '../model/domain/types';
 import { edit } from '../model/planFile/edit';
 import { editSequence, type PlanEditStep } from '../model/planFile/editSequence';
 import type { EditResult } from '../model/planFile/types';
+import { errorMessage } from '../util/errors';
 import type { FolderPlan, PlanStore } from './planStore';
 
 export type WriteOutcome = { readonly ok: true; readonly changed: boolean } | { readonly ok: false; readonly reason: string };
@@ -73,6 +74,5 @@ export class PlanWriter {
   }
 }
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+// The chart's adapter still imports it from here; it moves to util/errors when the chart's rework merges.
+export { errorMessage } from '../util/errors';

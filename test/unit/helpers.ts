@@ -1,10 +1,22 @@
 // Shared helpers for the model's unit tests.
 
-import type { Range } from '../../src/model/domain/types';
+import * as assert from 'node:assert/strict';
+import type { StageStatus } from '../../src/model/domain/statuses';
+import type { Plan, Range } from '../../src/model/domain/types';
+import { parse } from '../../src/model/planFile/parse';
 
 /** A zero-based range, written the way VS Code shows it: (line, character) to (line, character). */
 export function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
   return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
+}
+
+/** A plan whose stages have these statuses (custom ids s0, s1, ...; titles S0, S1, ...). */
+export function planOfStatuses(...statuses: StageStatus[]): Plan {
+  const stages = statuses.map((status, index) => `  - {id: s${index}, title: S${index}, status: ${status}}`);
+  const result = parse(['version: 1', stages.length > 0 ? 'stages:' : 'stages: []', ...stages, ''].join('\n'));
+  assert.deepEqual(result.diagnostics, []);
+  assert.ok(result.plan);
+  return result.plan;
 }
 
 /** Lines joined with `\n` plus a final line break: keeps multi-line YAML fixtures readable. */

@@ -3,7 +3,8 @@ import { CATALOG } from '../../src/model/domain/catalog';
 import type { PlanStage } from '../../src/model/domain/types';
 import { parse } from '../../src/model/planFile/parse';
 import { findTermAt, lookupTerm } from '../../src/model/presentation/glossary';
-import { catalogStageMarkdown, commandLink, escapeMarkdown, hoverCard } from '../../src/model/presentation/hoverContent';
+import { catalogStageMarkdown, commandLink, hoverCard } from '../../src/model/presentation/hoverContent';
+import { escapeMarkdownLine } from '../../src/model/presentation/markdown';
 
 const PLAN = parse(
   [
@@ -116,8 +117,8 @@ describe('hover card content', () => {
     assert.ok(note !== undefined && note.length < 230);
   });
 
-  it('escapeMarkdown neutralizes markdown, HTML, entities and line breaks', () => {
-    assert.equal(escapeMarkdown('a *b* _c_ `d` <e> &amp; [f](g) # h\n- i ~j~ |k| $(zap)'), 'a \\*b\\* \\_c\\_ \\`d\\` \\<e\\> \\&amp; \\[f\\]\\(g\\) \\# h \\- i \\~j\\~ \\|k\\| \\$\\(zap\\)');
+  it('escapeMarkdownLine neutralizes markdown, HTML, entities and line breaks', () => {
+    assert.equal(escapeMarkdownLine('a *b* _c_ `d` <e> &amp; [f](g) # h\n- i ~j~ |k| $(zap)'), 'a \\*b\\* \\_c\\_ \\`d\\` \\<e\\> \\&amp; \\[f\\]\\(g\\) \\# h \\- i \\~j\\~ \\|k\\| \\$\\(zap\\)');
   });
 
   it('command links encode their arguments, parentheses included', () => {

@@ -1,36 +1,25 @@
 import * as assert from 'node:assert/strict';
 import { currentStage, nextStageAfter, progress } from '../../src/model/domain/progress';
-import type { StageStatus } from '../../src/model/domain/statuses';
-import type { Plan } from '../../src/model/domain/types';
-import { parse } from '../../src/model/planFile/parse';
-
-/** A plan whose stages have these statuses (custom ids s0, s1, ...). */
-function planOf(...statuses: StageStatus[]): Plan {
-  const stages = statuses.map((status, index) => `  - {id: s${index}, title: S${index}, status: ${status}}`);
-  const result = parse(['version: 1', stages.length > 0 ? 'stages:' : 'stages: []', ...stages, ''].join('\n'));
-  assert.deepEqual(result.diagnostics, []);
-  assert.ok(result.plan);
-  return result.plan;
-}
+import { planOfStatuses } from './helpers';
 
 describe('progress', () => {
   describe('currentStage', () => {
     it('is the first in-progress stage', () => {
-      assert.equal(currentStage(planOf('done', 'not-started', 'in-progress', 'in-progress'))?.id, 's2');
+      assert.equal(currentStage(planOfStatuses('done', 'not-started', 'in-progress', 'in-progress'))?.id, 's2');
     });
 
     it('else the first not-started stage', () => {
-      assert.equal(currentStage(planOf('skipped', 'blocked', 'not-started', 'not-started'))?.id, 's2');
+      assert.equal(currentStage(planOfStatuses('skipped', 'blocked', 'not-started', 'not-started'))?.id, 's2');
     });
 
     it('else nothing (all finished or blocked, or no stages)', () => {
-      assert.equal(currentStage(planOf('done', 'skipped', 'blocked')), undefined);
-      assert.equal(currentStage(planOf()), undefined);
+      assert.equal(currentStage(planOfStatuses('done', 'skipped', 'blocked')), undefined);
+      assert.equal(currentStage(planOfStatuses()), undefined);
     });
   });
 
   describe('nextStageAfter', () => {
-    const plan = planOf('in-progress', 'done', 'skipped', 'blocked', 'not-started');
+    const plan = planOfStatuses('in-progress', 'done', 'skipped', 'blocked', 'not-started');
 
     it('skips done and skipped stages, in file order', () => {
       assert.equal(nextStageAfter(plan, 's0')?.id, 's3');
@@ -45,11 +34,11 @@ describe('progress', () => {
 
   describe('progress', () => {
     it('counts done and skipped as finished', () => {
-      assert.deepEqual(progress(planOf('done', 'skipped', 'blocked', 'in-progress', 'not-started')), { finished: 2, total: 5, open: 3 });
+      assert.deepEqual(progress(planOfStatuses('done', 'skipped', 'blocked', 'in-progress', 'not-started')), { finished: 2, total: 5, open: 3 });
     });
 
     it('handles an empty plan', () => {
-      assert.deepEqual(progress(planOf()), { finished: 0, total: 0, open: 0 });
+      assert.deepEqual(progress(planOfStatuses()), { finished: 0, total: 0, open: 0 });
     });
   });
 });

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { Plan } from '../../src/model/domain/types';
 import { parse } from '../../src/model/planFile/parse';
+import { escapeMarkdown } from '../../src/model/presentation/markdown';
 import {
   effortCells,
   escapeIcons,
-  escapeMarkdown,
   openStagesTooltip,
   problemsLabel,
   progressSummary,
@@ -66,6 +66,8 @@ describe('views presentation', () => {
     const tooltip = stageTooltipMarkdown(PLAN.stages[1], false);
     assert.ok(tooltip.endsWith('**Note:** Use \\*LoRA\\* \\[not full\\] \\<b\\>tuning\\</b\\>'), tooltip);
     assert.equal(escapeMarkdown('a_b\nc|d'), 'a\\_b  \nc\\|d');
+    // The same marks as in hovers: no autolink, no icon.
+    assert.equal(escapeMarkdown('see https://x $(zap)'), 'see https\\://x \\$\\(zap\\)');
   });
 
   it('keeps icon syntax in titles from rendering as icons', () => {

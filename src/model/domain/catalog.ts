@@ -2,6 +2,8 @@
 // hovers and validation all read stage facts from here. The four effort cells are the
 // course cheat sheet's text, verbatim; the guidance is our own paraphrase of the seed notes.
 
+import type { EffortCells } from './types';
+
 export type BuiltInStageId = 'pre-training' | 'prompt-engineering' | 'fine-tuning' | 'rlhf' | 'deployment';
 
 export type ExpertiseLabel = 'Low' | 'Medium' | 'Medium-High' | 'High';
@@ -26,6 +28,14 @@ export interface CatalogStage {
   /** Technique terms that belong to this stage (glossary keys, for hovers). */
   readonly techniques: readonly string[];
 }
+
+/** The cheat sheet's four columns, in its order: hovers, tooltips and the chart name the cells by these. */
+export const EFFORT_COLUMNS: readonly { readonly key: keyof EffortCells; readonly label: string }[] = [
+  { key: 'trainingDuration', label: 'Training duration' },
+  { key: 'customization', label: 'Customization' },
+  { key: 'objective', label: 'Objective' },
+  { key: 'expertise', label: 'Expertise' },
+];
 
 export const EXPERTISE_LEVELS: Readonly<Record<ExpertiseLabel, number>> = {
   Low: 1,

@@ -118,3 +118,9 @@ export type PlanChange =
   | { readonly kind: 'note'; readonly note: string }
   | { readonly kind: 'toggle-task'; readonly taskIndex: number; readonly done?: boolean }
   | { readonly kind: 'add-task'; readonly title: string };
+
+/** One change to one stage; a list of them is written as one edit (one undo step). */
+export interface PlanEditStep {
+  readonly stageId: string;
+  readonly change: PlanChange;
+}

@@ -1,15 +1,12 @@
 // Several plan changes as one edit set against the original text, so a command that changes
 // two things is one undo step.
 
-import type { PlanChange } from '../domain/types';
+import type { PlanEditStep } from '../domain/types';
 import { edit } from './edit';
 import { applyEdits, mapToOriginal, sortEdits, spanDiff } from './textEdits';
 import { EditResult, TextEdit } from './types';
 
-export interface PlanEditStep {
-  readonly stageId: string;
-  readonly change: PlanChange;
-}
+export type { PlanEditStep } from '../domain/types';
 
 /**
  * Several changes as one set of edits against the original `text`, so a command that changes

@@ -6,6 +6,7 @@
 
 import type { StageStatus } from '../domain/statuses';
 
+/** Every key a stage may have, in the order the docs and completion list them; the reader accepts exactly these. */
 export const STAGE_KEYS = ['id', 'title', 'status', 'note', 'owner', 'started', 'completed', 'plan', 'tasks', 'effort'] as const;
 export type StageKey = (typeof STAGE_KEYS)[number];
 

@@ -10,13 +10,13 @@ import { EffortCells, Plan, PlanStage, PlanTask, Range } from '../domain/types';
 import { NOTHING_READ, nodeLength, PlanAnalysis, presentValue, StageSource, YamlNode } from './analysis';
 import { DiagnosticCollector, MAX_YAML_PROBLEMS } from './diagnosticCollector';
 import { MAX_NESTING_DEPTH } from './nesting';
+import { STAGE_KEYS } from './planLines';
 import { LineIndex, trimEndWhitespace } from './text';
 import { findDuplicateKeys, parseYaml } from './yamlSyntax';
 
 export const SUPPORTED_VERSION = 1;
 
 const ROOT_KEYS = ['version', 'project', 'stages'] as const;
-const STAGE_KEYS = ['id', 'title', 'status', 'note', 'owner', 'started', 'completed', 'plan', 'tasks', 'effort'] as const;
 const TASK_KEYS = ['title', 'done', 'owner'] as const;
 /** File key -> `EffortCells` property. */
 const EFFORT_KEYS = {

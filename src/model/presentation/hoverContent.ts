@@ -3,38 +3,24 @@
 // that comes from the plan file is escaped: the hover is trusted for two navigation commands,
 // so text in a note must never become a link, an image or HTML.
 
-import { CATALOG, catalogStage, type CatalogStage } from '../domain/catalog';
+import { CATALOG, catalogStage, EFFORT_COLUMNS, type CatalogStage } from '../domain/catalog';
 import type { StageTarget } from '../domain/stageTarget';
 import { STATUS_LABELS } from '../domain/statuses';
 import type { EffortCells, PlanStage } from '../domain/types';
+import { COMMAND_IDS } from './commandIds';
 import type { GlossaryEntry } from './glossaryTerms';
+import { escapeMarkdownLine } from './markdown';
 
-export const REVEAL_STAGE_COMMAND = 'genaiLifecycle.revealStage';
-export const SHOW_CHART_COMMAND = 'genaiLifecycle.showChart';
+export const REVEAL_STAGE_COMMAND = COMMAND_IDS.revealStage;
+export const SHOW_CHART_COMMAND = COMMAND_IDS.showChart;
 /** The only commands a hover may run: both navigate, neither changes the plan. */
 export const HOVER_COMMANDS: readonly string[] = [REVEAL_STAGE_COMMAND, SHOW_CHART_COMMAND];
-
-/** Column names of the course cheat sheet, in its order. */
-const CELL_LABELS: readonly (readonly [keyof EffortCells, string])[] = [
-  ['trainingDuration', 'Training duration'],
-  ['customization', 'Customization'],
-  ['objective', 'Objective'],
-  ['expertise', 'Expertise'],
-];
 
 /** A Markdown line break inside a paragraph. */
 const HARD_BREAK = '  \n';
 
 /** Notes longer than this are cut in hovers; the sidebar and the file have the whole text. */
 const MAX_NOTE_CHARS = 200;
-
-/**
- * Text that renders as itself in Markdown: every punctuation mark Markdown or HTML could act
- * on is backslash-escaped, and line breaks become spaces (a hover line, not a paragraph).
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&:$]/g, '\\$&');
-}
 
 /**
  * Our own prose (catalog and glossary) mid-line: only what Markdown acts on inside a line is
@@ -74,7 +60,7 @@ export function hoverCard(input: HoverCardInput): string | undefined {
   // Few paragraphs, so the card fits above a line near the top of an editor.
   const heading = stageHeading(catalogEntry, stage, input.term !== undefined);
   const blocks: string[] = [input.term ? `**${escapeProse(input.term.term)}**: ${escapeProse(input.term.explanation)}${HARD_BREAK}${heading}` : heading];
-  const cells = catalogEntry ? effortCellLines(catalogEntry, escapeProse) : effortCellLines(stage?.effort, escapeMarkdown);
+  const cells = catalogEntry ? effortCellLines(catalogEntry, escapeProse) : effortCellLines(stage?.effort, escapeMarkdownLine);
   if (cells) {
     blocks.push(cells);
   }
@@ -88,7 +74,7 @@ export function hoverCard(input: HoverCardInput): string | undefined {
   // Status, owner and links share one line; a note follows on its own.
   const planLine = planStatusLine(stage, input.hasPlan);
   const lastLine = [...(planLine ? [planLine] : []), ...links].join(' · ');
-  blocks.push(stage?.note ? `${lastLine}${HARD_BREAK}Note: ${escapeMarkdown(truncate(stage.note, MAX_NOTE_CHARS))}` : lastLine);
+  blocks.push(stage?.note ? `${lastLine}${HARD_BREAK}Note: ${escapeMarkdownLine(truncate(stage.note, MAX_NOTE_CHARS))}` : lastLine);
   return blocks.join('\n\n');
 }
 
@@ -98,15 +84,15 @@ function stageHeading(catalogEntry: CatalogStage | undefined, stage: PlanStage |
     return underTerm ? `Belongs to **${escapeProse(catalogEntry.title)}** (${where})` : `**${escapeProse(catalogEntry.title)}**: lifecycle ${where}`;
   }
   // A custom stage of this plan (the only other way to get here).
-  return `**${escapeMarkdown(stage?.title ?? '')}**: custom stage ${escapeMarkdown(stage?.id ?? '')}`;
+  return `**${escapeMarkdownLine(stage?.title ?? '')}**: custom stage ${escapeMarkdownLine(stage?.id ?? '')}`;
 }
 
 function effortCellLines(cells: EffortCells | undefined, escape: (text: string) => string): string | undefined {
   if (!cells) {
     return undefined;
   }
-  const lines = CELL_LABELS.filter(([key]) => typeof cells[key] === 'string' && cells[key].trim() !== '').map(
-    ([key, label]) => `- **${label}:** ${escape(cells[key] ?? '')}`,
+  const lines = EFFORT_COLUMNS.filter(({ key }) => typeof cells[key] === 'string' && cells[key].trim() !== '').map(
+    ({ key, label }) => `- **${label}:** ${escape(cells[key] ?? '')}`,
   );
   return lines.length > 0 ? lines.join('\n') : undefined;
 }
@@ -117,7 +103,7 @@ function planStatusLine(stage: PlanStage | undefined, hasPlan: boolean): string 
   }
   const parts = [`**In this plan:** ${STATUS_LABELS[stage.status]}`];
   if (stage.owner) {
-    parts.push(`owner ${escapeMarkdown(stage.owner)}`);
+    parts.push(`owner ${escapeMarkdownLine(stage.owner)}`);
   }
   return parts.join(' · ');
 }

@@ -2,10 +2,11 @@
 // icons, tooltips. Pure functions (no `vscode`), so the wording is unit-tested in plain Node;
 // the tree items only wrap these strings in VS Code types.
 
-import { catalogStage } from '../domain/catalog';
+import { catalogStage, EFFORT_COLUMNS } from '../domain/catalog';
 import { currentStage, progress } from '../domain/progress';
 import { STATUS_LABELS, type StageStatus } from '../domain/statuses';
 import type { Plan, PlanStage, PlanTask } from '../domain/types';
+import { escapeMarkdown } from './markdown';
 
 /** A codicon and the theme colour it is drawn with; shapes differ too, for high-contrast themes. */
 export interface StatusLook {
@@ -25,14 +26,6 @@ export const STATUS_LOOKS: Readonly<Record<StageStatus, StatusLook>> = {
 /** The one status bar icon (VS Code's guidelines: one icon, no custom colours). */
 export const STATUS_BAR_ICON = 'milestone';
 
-/** Column names of the course cheat sheet, in its order. */
-export const EFFORT_CELL_LABELS = {
-  trainingDuration: 'Training duration',
-  customization: 'Customization',
-  objective: 'Objective',
-  expertise: 'Expertise',
-} as const;
-
 export interface EffortCell {
   readonly label: string;
   readonly value: string;
@@ -45,10 +38,10 @@ export function effortCells(stage: PlanStage): readonly EffortCell[] {
     return [];
   }
   const cells: EffortCell[] = [];
-  for (const key of Object.keys(EFFORT_CELL_LABELS) as (keyof typeof EFFORT_CELL_LABELS)[]) {
+  for (const { key, label } of EFFORT_COLUMNS) {
     const value = source[key];
     if (typeof value === 'string' && value.trim() !== '') {
-      cells.push({ label: EFFORT_CELL_LABELS[key], value });
+      cells.push({ label, value });
     }
   }
   return cells;
@@ -155,14 +148,6 @@ export function statusBarPresentation(plan: Plan, folderName: string | undefined
     tooltip: `GenAI Lifecycle: ${summary} Click to show the stages.`,
     accessibilityLabel: `GenAI Lifecycle. ${summary}`,
   };
-}
-
-/** Escapes Markdown syntax so plan text shows literally; line breaks become hard breaks. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&'))
-    .join('  \n');
 }
 
 /** Keeps `$(name)` in plan text from turning into an icon in labels that render codicons. */

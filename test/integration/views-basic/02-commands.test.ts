@@ -112,6 +112,20 @@ describe('views-basic: status commands write the plan', () => {
     assert.equal(row('fine-tuning').description, 'In progress · dana · current');
   });
 
+  it('Start Stage resumes a blocked stage', async () => {
+    assert.equal(await run('startStage', target('eval-harness')), true);
+    await expectPlan(replaceOnce(original, '    status: blocked\n', `    status: in-progress\n    started: ${today}\n`));
+    assert.equal(row('eval-harness').contextValue, 'stage.in-progress');
+  });
+
+  it('refuses an action the stage\'s status does not allow, and changes nothing', async () => {
+    assert.equal(await run('skipStage', target('prompt-engineering')), false, 'a done stage is not skipped');
+    assert.equal(await run('completeStage', target('pre-training')), false, 'a skipped stage is not completed');
+    assert.equal(await run('blockStage', target('prompt-engineering'), 'Waiting'), false, 'a done stage is not blocked');
+    assert.equal(await run('startStage', target('fine-tuning')), false, 'a stage in progress is not started again');
+    await expectPlan(original);
+  });
+
   it('Set Stage Status with a status applies it without asking', async () => {
     assert.equal(await run('setStageStatus', target('rlhf'), 'done'), true);
     await expectPlan(replaceOnce(original, '  - id: rlhf\n    status: not-started\n', `  - id: rlhf\n    status: done\n    completed: ${today}\n`));

@@ -95,6 +95,20 @@ describe('views-basic: editors, undo, disk changes and invalid plans', () => {
     assert.equal(api.views.statusBar.item.text, '$(milestone) No stages · 0/0');
   });
 
+  it('a command decides on the status the editor has now, even while the plan has problems', async () => {
+    const editor = await vscode.window.showTextDocument(planUri);
+    const rlhfDone = '  - id: rlhf\n    status: done\n';
+    // rlhf is done in the editor, and an unknown status keeps the tree on the last good plan.
+    const edited = replaceOnce(replaceOnce(original, rlhfNotStarted, rlhfDone), "    status: 'not-started'\n", '    status: someday\n');
+    assert.ok(await editor.edit((builder) => builder.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), edited)));
+    await waitFor(() => (api.services.store.get(workspaceFolder().uri)?.errorCount ?? 0) > 0, 'the store to see the problem');
+    assert.equal(description('rlhf'), 'Not started · priya', 'the tree shows the last good plan');
+
+    assert.equal(await vscode.commands.executeCommand('genaiLifecycle.skipStage', target('rlhf')), false, 'a done stage is not skipped');
+    assert.equal(await vscode.commands.executeCommand('genaiLifecycle.resetStage', target('rlhf')), true, 'a done stage is reset');
+    assert.equal(editor.document.getText(), replaceOnce(edited, rlhfDone, rlhfNotStarted));
+  });
+
   it('a plan that is not valid YAML is never written to, and the tree recovers when it is fixed', async () => {
     const broken = replaceOnce(original, '  - id: rlhf\n', '  - id: rlhf: [\n');
     fs.writeFileSync(planUri.fsPath, broken);

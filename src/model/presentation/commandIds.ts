@@ -1,0 +1,43 @@
+// Every command id the extension declares, in one place: registrations, CodeLens, tree items,
+// hover links and the chart name commands through these. Plain strings (no `vscode`), so the
+// model's presentation can build `command:` links; a unit test holds them to package.json.
+
+import { STAGE_ACTIONS, type StageAction } from '../domain/statusActions';
+
+export const COMMAND_IDS = {
+  initPlan: 'genaiLifecycle.initPlan',
+  openPlan: 'genaiLifecycle.openPlan',
+  setStageStatus: 'genaiLifecycle.setStageStatus',
+  startStage: 'genaiLifecycle.startStage',
+  completeStage: 'genaiLifecycle.completeStage',
+  blockStage: 'genaiLifecycle.blockStage',
+  skipStage: 'genaiLifecycle.skipStage',
+  resetStage: 'genaiLifecycle.resetStage',
+  advance: 'genaiLifecycle.advance',
+  addTask: 'genaiLifecycle.addTask',
+  revealCurrentStage: 'genaiLifecycle.revealCurrentStage',
+  refresh: 'genaiLifecycle.refresh',
+  showChart: 'genaiLifecycle.showChart',
+  revealStage: 'genaiLifecycle.revealStage',
+  openStagePlan: 'genaiLifecycle.openStagePlan',
+} as const;
+
+export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];
+
+/** VS Code generates this one from the stages view's id, so package.json does not declare it. */
+export const FOCUS_STAGES_COMMAND = 'genaiLifecycle.stages.focus';
+
+/** The command that takes each action. Resuming is starting a blocked stage, so it is Start Stage too. */
+export const ACTION_COMMANDS: Readonly<Record<StageAction, CommandId>> = {
+  start: COMMAND_IDS.startStage,
+  resume: COMMAND_IDS.startStage,
+  complete: COMMAND_IDS.completeStage,
+  block: COMMAND_IDS.blockStage,
+  skip: COMMAND_IDS.skipStage,
+  reset: COMMAND_IDS.resetStage,
+};
+
+/** The actions a command takes, in STAGE_ACTIONS order (Start Stage: start, resume). */
+export function actionsOfCommand(command: CommandId): readonly StageAction[] {
+  return STAGE_ACTIONS.filter((action) => ACTION_COMMANDS[action] === command);
+}
