@@ -24,14 +24,16 @@ function stageLenses(line: number, stageId: string, status: string, ...actions: 
 const START: [string, string] = ['Start', 'genaiLifecycle.startStage'];
 const SKIP: [string, string] = ['Skip', 'genaiLifecycle.skipStage'];
 const COMPLETE: [string, string] = ['Complete', 'genaiLifecycle.completeStage'];
+const RESUME: [string, string] = ['Resume', 'genaiLifecycle.startStage'];
+const RESET: [string, string] = ['Reset', 'genaiLifecycle.resetStage'];
 
 const FIXTURE_LENSES: LensSummary[] = [
-  ...stageLenses(4, 'pre-training', '$(debug-step-over) Skipped'),
-  ...stageLenses(7, 'prompt-engineering', '$(pass-filled) Done'),
+  ...stageLenses(4, 'pre-training', '$(debug-step-over) Skipped', RESET),
+  ...stageLenses(7, 'prompt-engineering', '$(pass-filled) Done', RESET),
   ...stageLenses(10, 'fine-tuning', '$(play-circle) In progress', COMPLETE),
   ...stageLenses(19, 'rlhf', '$(circle-large-outline) Not started', START, SKIP),
   ...stageLenses(23, 'deploymnet', '$(circle-large-outline) Not started', START, SKIP),
-  ...stageLenses(26, 'eval-harness', '$(error) Blocked', START),
+  ...stageLenses(26, 'eval-harness', '$(error) Blocked', RESUME),
 ];
 
 describe('CodeLens and document symbols', () => {
