@@ -22,23 +22,21 @@ function messageOf<T>(result: Result<T>): string {
   return result.message;
 }
 
+/** Each input reads as its value. */
+function assertReads(parser: (input: string | number) => Result<number>, cases: readonly (readonly [string | number, number])[]): void {
+  for (const [input, expected] of cases) {
+    assert.equal(valueOf(parser(input)), expected, String(input));
+  }
+}
+
 describe('sizes', () => {
   describe('parseParameterCount', () => {
     it('reads suffixed counts exactly', () => {
-      assert.equal(valueOf(parseParameterCount('8B')), 8e9);
-      assert.equal(valueOf(parseParameterCount('70M')), 70e6);
-      assert.equal(valueOf(parseParameterCount('1.5T')), 1.5e12);
-      assert.equal(valueOf(parseParameterCount('350K')), 350e3);
-      assert.equal(valueOf(parseParameterCount('6.74B')), 6_740_000_000);
-      assert.equal(valueOf(parseParameterCount('1.50K')), 1500);
-      assert.equal(valueOf(parseParameterCount(' 65B ')), 65e9);
+      assertReads(parseParameterCount, [['8B', 8e9], ['70M', 70e6], ['1.5T', 1.5e12], ['350K', 350e3], ['6.74B', 6_740_000_000], ['1.50K', 1500], [' 65B ', 65e9]]);
     });
 
     it('reads whole numbers, as text or as YAML numbers, and scientific notation', () => {
-      assert.equal(valueOf(parseParameterCount('7000000000')), 7e9);
-      assert.equal(valueOf(parseParameterCount(7_000_000_000)), 7e9);
-      assert.equal(valueOf(parseParameterCount('7e9')), 7e9);
-      assert.equal(valueOf(parseParameterCount('1.5E12')), 1.5e12);
+      assertReads(parseParameterCount, [['7000000000', 7e9], [7_000_000_000, 7e9], ['7e9', 7e9], ['1.5E12', 1.5e12]]);
     });
 
     const refused: readonly (string | number)[] = [
@@ -65,12 +63,7 @@ describe('sizes', () => {
 
   describe('parseMemorySize', () => {
     it('reads decimal and binary units', () => {
-      assert.equal(valueOf(parseMemorySize('80GB')), 80e9);
-      assert.equal(valueOf(parseMemorySize('80 GB')), 80e9);
-      assert.equal(valueOf(parseMemorySize('141GB')), 141e9);
-      assert.equal(valueOf(parseMemorySize('512MB')), 512e6);
-      assert.equal(valueOf(parseMemorySize('24 GiB')), 24 * 2 ** 30);
-      assert.equal(valueOf(parseMemorySize('1.5TB')), 1.5e12);
+      assertReads(parseMemorySize, [['80GB', 80e9], ['80 GB', 80e9], ['141GB', 141e9], ['512MB', 512e6], ['24 GiB', 24 * 2 ** 30], ['1.5TB', 1.5e12]]);
     });
 
     for (const input of ['80G', '80', '80gb', '80 Gb', '80 gigabytes', '-80GB', '0GB', 'GB', '', 80]) {
@@ -86,12 +79,7 @@ describe('sizes', () => {
 
   describe('parseTrainableShare', () => {
     it('reads percentages and fractions below 1', () => {
-      assert.equal(valueOf(parseTrainableShare('1%')), 0.01);
-      assert.equal(valueOf(parseTrainableShare('0.5%')), 0.005);
-      assert.equal(valueOf(parseTrainableShare('100%')), 1);
-      assert.equal(valueOf(parseTrainableShare(0.01)), 0.01);
-      assert.equal(valueOf(parseTrainableShare('0.01')), 0.01);
-      assert.equal(valueOf(parseTrainableShare(1e-7)), 1e-7);
+      assertReads(parseTrainableShare, [['1%', 0.01], ['0.5%', 0.005], ['100%', 1], [0.01, 0.01], ['0.01', 0.01], [1e-7, 1e-7]]);
     });
 
     it('refuses 1, which reads as 1% as easily as all, and says how to write either', () => {
@@ -107,35 +95,32 @@ describe('sizes', () => {
   });
 
   describe('formatting', () => {
-    it('writes bytes in decimal units with three significant digits', () => {
-      assert.equal(formatBytes(1.4e10), '14 GB');
-      assert.equal(formatBytes(4.29e10), '42.9 GB');
-      assert.equal(formatBytes(3.5e9), '3.5 GB');
-      assert.equal(formatBytes(123_456_789), '123 MB');
-      assert.equal(formatBytes(999.6e9), '1 TB');
-      assert.equal(formatBytes(1.3e12), '1.3 TB');
-      assert.equal(formatBytes(512), '512 bytes');
-      assert.equal(formatBytes(0), '0 bytes');
-    });
-
-    it('writes counts with the suffixes the parser reads', () => {
-      assert.equal(formatCount(7e9), '7B');
-      assert.equal(formatCount(1.4e12), '1.4T');
-      assert.equal(formatCount(6.74e9), '6.74B');
-      assert.equal(formatCount(350), '350');
-    });
-
-    it('writes FLOPs in scientific notation', () => {
-      assert.equal(formatFlops(5.9e23), '5.9e23 FLOPs');
-      assert.equal(formatFlops(5.88e23), '5.88e23 FLOPs');
-      assert.equal(formatFlops(0), '0 FLOPs');
-    });
-
-    it('writes plain numbers and shares', () => {
-      assert.equal(formatNumber(6805.5), '6,810');
-      assert.equal(formatNumber(2.5), '2.5');
-      assert.equal(formatShare(0.01), '1%');
-      assert.equal(formatShare(0.005), '0.5%');
-    });
+    // Three significant digits throughout; decimal units for bytes; the parser's suffixes for counts.
+    const cases: readonly (readonly [(value: number) => string, number, string])[] = [
+      [formatBytes, 1.4e10, '14 GB'],
+      [formatBytes, 4.29e10, '42.9 GB'],
+      [formatBytes, 3.5e9, '3.5 GB'],
+      [formatBytes, 123_456_789, '123 MB'],
+      [formatBytes, 999.6e9, '1 TB'],
+      [formatBytes, 1.3e12, '1.3 TB'],
+      [formatBytes, 512, '512 bytes'],
+      [formatBytes, 0, '0 bytes'],
+      [formatCount, 7e9, '7B'],
+      [formatCount, 1.4e12, '1.4T'],
+      [formatCount, 6.74e9, '6.74B'],
+      [formatCount, 350, '350'],
+      [formatFlops, 5.9e23, '5.9e23 FLOPs'],
+      [formatFlops, 5.88e23, '5.88e23 FLOPs'],
+      [formatFlops, 0, '0 FLOPs'],
+      [formatNumber, 6805.5, '6,810'],
+      [formatNumber, 2.5, '2.5'],
+      [formatShare, 0.01, '1%'],
+      [formatShare, 0.005, '0.5%'],
+    ];
+    for (const [format, value, text] of cases) {
+      it(`${format.name}(${String(value)}) is ${text}`, () => {
+        assert.equal(format(value), text);
+      });
+    }
   });
 });
