@@ -42,18 +42,20 @@ export interface EstimateSettings {
    */
   readonly activationWeightMultiple: number;
   /**
-   * Inference (prompting, serving, the frozen models of RLHF are not counted here): KV cache
-   * and activations as a share of the weights' memory. Default 0.2, our allowance for a small
-   * batch at a moderate context length, in line with the 20% overhead practitioners commonly
-   * quote; long contexts and many concurrent requests need more, since the KV cache grows with both.
+   * Prompting and serving: KV cache and activations as a share of the weights' memory (RLHF's
+   * frozen reference and reward models count as their weights only). Default 0.2: our
+   * allowance for a small batch at a moderate context length, in line with the 20% overhead
+   * practitioners commonly quote. Long contexts and many concurrent requests need more: the KV
+   * cache grows with both.
    */
   readonly inferenceAllowanceShare: number;
   /**
-   * Share of the parameters LoRA and QLoRA train when the stage gives no `trainable:`. Default
-   * 1%: LoRA runs usually train well under 1% (the course's rank-8 example cuts one matrix's
-   * trainable parameters by 86%, and whole models by far more); QLoRA's recipe (rank 64 on every
-   * linear layer) comes to about 1.2% of a LLaMA-65B-shaped model by our arithmetic. 1% is the
-   * round, cautious figure: it errs towards more memory.
+   * Share of the parameters LoRA and QLoRA train when the stage gives no `trainable:`. Rank r
+   * on a d x k matrix trains r(d + k) of its d·k weights, a share that falls as matrices grow:
+   * 14% for the course's rank-8, 512 x 64 example (its 86% cut), 0.4% at rank 8 on 4096 x 4096.
+   * QLoRA's recipe (rank 64 on every linear layer) comes to about 1.2% of a LLaMA-65B-shaped
+   * model (80 layers, width 8192, feed-forward 22016) by our arithmetic. Default 1%: a round
+   * figure near that recipe, cautious for the usual smaller ranks (it errs towards more memory).
    */
   readonly loraTrainableShare: number;
   /** QLoRA keeps the frozen base in 4-bit NormalFloat (QLoRA paper): int4's bytes per parameter. */
