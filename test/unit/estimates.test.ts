@@ -81,6 +81,9 @@ describe('estimates', () => {
       assert.equal(partBytes(training, /^Activations$/), 28 * GB);
       assert.equal(training.totalBytes, 140 * GB);
       assert.deepEqual(training.sources, ['course', 'zero', 'chinchilla', 'kaplan']);
+      const withMethod = estimate({ model: { parameters: 7 * B, precision: 'bf16' }, stageId: 'pre-training', stage: { method: 'lora' } });
+      assert.equal(withMethod.totalBytes, 140 * GB);
+      assert.match(withMethod.notes.join(' '), /method: does not apply to pre-training/);
     });
 
     it('full training in int8 or int4 is estimated as bf16, and says so', () => {

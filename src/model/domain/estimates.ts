@@ -10,7 +10,7 @@
 
 import { isBuiltInStageId, type BuiltInStageId } from './catalog';
 import { computeOptimalTraining, fullTrainingParts, inferenceParts, peftParts, trainingPrecision, weightsPart, type ComputeEstimate, type EstimatePart, type Parts } from './estimateParts';
-import { DEFAULT_ESTIMATE_SETTINGS, type EstimateSettings, type SourceId } from './estimateSettings';
+import { DEFAULT_ESTIMATE_SETTINGS, SOURCES, type EstimateSettings, type SourceId } from './estimateSettings';
 import { resolveHardware, type HardwareMemory } from './gpus';
 import { accept, refuse, type Result } from './sizes';
 import type { HardwareSpec, ModelSpec, Plan, PlanStage, Precision, TuningMethod } from './types';
@@ -97,10 +97,11 @@ function tunedModelParts(context: StageContext, prefix: string): StageParts {
 
 const STAGE_RULES: Readonly<Record<BuiltInStageId, (context: StageContext) => StageParts>> = {
   // Training from scratch trains every weight; the stage's method does not apply.
-  'pre-training': (context) => ({
-    ...fullTrainingParts(context.parameters, context.precision, context.settings),
-    compute: computeOptimalTraining(context.parameters, context.settings),
-  }),
+  'pre-training': (context) => {
+    const training = fullTrainingParts(context.parameters, context.precision, context.settings);
+    const ignored = context.stage.method === undefined ? [] : ['method: does not apply to pre-training, which trains every weight.'];
+    return { ...training, notes: [...training.notes, ...ignored], compute: computeOptimalTraining(context.parameters, context.settings) };
+  },
   'prompt-engineering': (context) => inferenceParts(context.parameters, context.precision, context.settings),
   'fine-tuning': (context) => tunedModelParts(context, ''),
   // PPO holds the policy, a frozen copy of it for the KL penalty, and the reward model (the course).
@@ -128,7 +129,7 @@ const STAGE_RULES: Readonly<Record<BuiltInStageId, (context: StageContext) => St
 };
 
 /** `SOURCES` order, so lists read the same everywhere. */
-const SOURCE_ORDER: readonly SourceId[] = ['course', 'course-peft', 'course-rlhf', 'zero', 'qlora', 'chinchilla', 'kaplan', 'vendor', 'allowance'];
+const SOURCE_ORDER = Object.keys(SOURCES) as SourceId[];
 
 function sourcesOf(parts: readonly EstimatePart[], compute: ComputeEstimate | undefined, hardware: HardwareMemory | undefined): SourceId[] {
   const cited = new Set<SourceId>([...parts.flatMap((entry) => entry.sources), ...(compute?.sources ?? [])]);
