@@ -9,7 +9,7 @@ import { estimatePlan, type FitCheck, type MethodFit, type StageEstimate } from 
 import { describeHardware, resolveHardware } from '../domain/gpus';
 import { formatBytes, formatCount, formatFlops, formatNumber, type Result } from '../domain/sizes';
 import type { Plan, Precision, TuningMethod } from '../domain/types';
-import { escapeMarkdown } from './hoverContent';
+import { escapeMarkdownLine } from './markdown';
 
 export const METHOD_LABELS: Readonly<Record<TuningMethod, string>> = {
   full: 'full fine-tuning',
@@ -30,7 +30,7 @@ export function fitStatus(fit: FitCheck | undefined): FitStatus {
 
 /**
  * One sentence on the fit. Plan text in it (the GPU's name, a hardware problem that quotes
- * it) goes through `escape`: plain text by default, `escapeMarkdown` for Markdown.
+ * it) goes through `escape`: plain text by default, `escapeMarkdownLine` for Markdown.
  */
 export function fitSentence(estimate: StageEstimate, escape: (text: string) => string = (text) => text): string {
   const { fit, totalBytes } = estimate;
@@ -95,10 +95,10 @@ export interface EstimateMarkdownOptions {
  */
 export function estimateMarkdown(result: Result<StageEstimate>, options: EstimateMarkdownOptions = {}): string {
   if (!result.ok) {
-    return `**Memory estimate**\n\n${escapeMarkdown(result.message)}`;
+    return `**Memory estimate**\n\n${escapeMarkdownLine(result.message)}`;
   }
   const estimate = result.value;
-  const model = options.modelName === undefined ? '' : `${escapeMarkdown(options.modelName)}: `;
+  const model = options.modelName === undefined ? '' : `${escapeMarkdownLine(options.modelName)}: `;
   const blocks: string[] = [`**Memory estimate: ${stageTitle(estimate.stageId)}**  \n${model}${configuration(estimate)}`];
   blocks.push(
     [
@@ -108,7 +108,7 @@ export function estimateMarkdown(result: Result<StageEstimate>, options: Estimat
       `| **Total** | **${formatBytes(estimate.totalBytes)}** | |`,
     ].join('\n'),
   );
-  const findings = [fitSentence(estimate, escapeMarkdown)];
+  const findings = [fitSentence(estimate, escapeMarkdownLine)];
   const advice = methodAdvice(options.methods, estimate.stageId);
   if (advice !== undefined) {
     findings.push(advice);
