@@ -14,7 +14,7 @@ import { PlanChange, PlanStage } from '../domain/types';
 import { PlanAnalysis, presentValue, StageSource } from './analysis';
 import { analyzePlan } from './parse';
 import { applyEdits } from './textEdits';
-import { EditResult } from './types';
+import { EditResult, PlanDiagnosticCode } from './types';
 import { EditBuilder, findPair } from './yamlSplice';
 
 export function edit(text: string, stageId: string, change: PlanChange): EditResult {
@@ -54,7 +54,14 @@ function editChecked(text: string, stageId: string, change: PlanChange): EditRes
   return verdict ? refuse(`The change was not made because the result would not read back correctly (${verdict}). Please edit the plan by hand.`) : { ok: true, edits };
 }
 
+/** Problems with the file as a whole, whose message already says why nothing can be changed. */
+const WHOLE_FILE_PROBLEMS: ReadonlySet<PlanDiagnosticCode> = new Set<PlanDiagnosticCode>(['file-too-large', 'merge-conflict']);
+
 function unusablePlanReason(analysis: PlanAnalysis): string | undefined {
+  const wholeFile = analysis.diagnostics.find((diagnostic) => WHOLE_FILE_PROBLEMS.has(diagnostic.code));
+  if (wholeFile) {
+    return wholeFile.message;
+  }
   const firstError = analysis.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
   if (analysis.hasSyntaxErrors || !analysis.plan || !analysis.root) {
     const where = firstError ? ` (line ${firstError.range.start.line + 1}: ${firstError.message})` : '';
