@@ -8,6 +8,7 @@ import type { StageTarget } from '../domain/stageTarget';
 import { STATUS_LABELS } from '../domain/statuses';
 import type { EffortCells, PlanStage } from '../domain/types';
 import type { GlossaryEntry } from './glossaryTerms';
+import { truncateText } from './truncate';
 
 export const REVEAL_STAGE_COMMAND = 'genaiLifecycle.revealStage';
 export const SHOW_CHART_COMMAND = 'genaiLifecycle.showChart';
@@ -88,7 +89,7 @@ export function hoverCard(input: HoverCardInput): string | undefined {
   // Status, owner and links share one line; a note follows on its own.
   const planLine = planStatusLine(stage, input.hasPlan);
   const lastLine = [...(planLine ? [planLine] : []), ...links].join(' · ');
-  blocks.push(stage?.note ? `${lastLine}${HARD_BREAK}Note: ${escapeMarkdown(truncate(stage.note, MAX_NOTE_CHARS))}` : lastLine);
+  blocks.push(stage?.note ? `${lastLine}${HARD_BREAK}Note: ${escapeMarkdown(truncateText(stage.note, MAX_NOTE_CHARS))}` : lastLine);
   return blocks.join('\n\n');
 }
 
@@ -120,10 +121,6 @@ function planStatusLine(stage: PlanStage | undefined, hasPlan: boolean): string 
     parts.push(`owner ${escapeMarkdown(stage.owner)}`);
   }
   return parts.join(' · ');
-}
-
-function truncate(text: string, maxChars: number): string {
-  return text.length > maxChars ? `${text.slice(0, maxChars).trimEnd()}…` : text;
 }
 
 /** A stage's summary for completion documentation: title, the four cells and the guidance. */
