@@ -7,7 +7,7 @@
 // This file plans each kind of change and checks its result; `yamlSplice` computes where the
 // text goes, `textEdits` applies and combines the edits.
 
-import { isScalar, isSeq, YAMLSeq } from 'yaml';
+import { isScalar, isSeq, Pair, YAMLSeq } from 'yaml';
 import { isIsoDate, localToday } from '../domain/dates';
 import { isStageStatus, StageStatus, STAGE_STATUSES } from '../domain/statuses';
 import { PlanChange } from '../domain/types';
@@ -124,7 +124,7 @@ function planStatus(builder: EditBuilder, source: StageSource, status: StageStat
       insertedStarted = true;
     }
     if (completedPair) {
-      builder.removePair(map, completedPair);
+      builder.removePairs(map, [completedPair]);
     }
   } else if (status === 'done') {
     if (completedPair) {
@@ -133,11 +133,8 @@ function planStatus(builder: EditBuilder, source: StageSource, status: StageStat
       builder.insertPair(map, startedPair ?? statusAnchor, 'completed', date);
     }
   } else if (status === 'not-started') {
-    for (const pair of [startedPair, completedPair]) {
-      if (pair) {
-        builder.removePair(map, pair);
-      }
-    }
+    // Together, so that neighbouring keys are removed as one run (with one separator in flow style).
+    builder.removePairs(map, [startedPair, completedPair].filter((pair): pair is Pair => pair !== undefined));
   }
   return {
     ok: true,
@@ -166,7 +163,7 @@ function planNote(builder: EditBuilder, source: StageSource, note: string): Plan
   if (clearing) {
     // An empty note means "no note": drop the key rather than write `note: ""`.
     if (notePair) {
-      builder.removePair(map, notePair);
+      builder.removePairs(map, [notePair]);
     }
   } else if (source.stage.note === note && notePair) {
     return { ok: true, expectation: (before) => before };
