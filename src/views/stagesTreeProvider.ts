@@ -73,7 +73,10 @@ export class StagesTreeProvider extends Disposable implements vscode.TreeDataPro
       const id = `folder:${folderPlan.folder.uri.toString()}`;
       const children: LifecycleNode[] = [];
       const node: FolderNode = { kind: 'folder', id, parent: undefined, folderPlan, children };
-      children.push(...this.folderContents(folderPlan, node));
+      // Not `push(...)`: a plan may hold more stages than a call takes arguments.
+      for (const child of this.folderContents(folderPlan, node)) {
+        children.push(child);
+      }
       return node;
     });
   }

@@ -18,7 +18,8 @@ export function planFileSetting(folder: vscode.WorkspaceFolder): string {
 }
 
 export function planUriFor(folder: vscode.WorkspaceFolder): vscode.Uri {
-  return vscode.Uri.joinPath(folder.uri, ...planFileSetting(folder).split(/[\\/]/));
+  // One `/`-separated segment (joinPath splits it) rather than a spread of unbounded length.
+  return vscode.Uri.joinPath(folder.uri, planFileSetting(folder).replace(/\\/g, '/'));
 }
 
 export function statusBarEnabled(): boolean {

@@ -155,6 +155,10 @@ describe('quick fixes', () => {
     const edit = insertTitleEdit(text, range, 'My: stage');
     assert.ok(edit);
     assert.equal(applyEdits(text, [edit]), ['version: 1', 'stages:', '  - id: my-stage', '    title: "My: stage"', '    status: done', ''].join('\r\n'));
+    const mixed = 'version: 1\r\nstages:\r\n  - id: my-stage\n    status: done\r\n';
+    const mixedEdit = insertTitleEdit(mixed, range, 'Mine');
+    assert.ok(mixedEdit);
+    assert.equal(applyEdits(mixed, [mixedEdit]), 'version: 1\r\nstages:\r\n  - id: my-stage\n    title: Mine\n    status: done\r\n', 'the id line keeps its own ending');
   });
 
   it('offers no structural fix in flow style', () => {

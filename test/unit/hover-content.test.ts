@@ -117,6 +117,13 @@ describe('hover card content', () => {
     assert.ok(note !== undefined && note.length < 230);
   });
 
+  it('cuts a long note between characters, never inside an emoji', () => {
+    const base = stage('fine-tuning');
+    const card = hoverCard({ stageId: 'fine-tuning', planStage: { ...base, note: 'a'.repeat(199) + '😀'.repeat(10) }, hasPlan: true });
+    const note = card?.split('\n').find((line) => line.startsWith('Note: '));
+    assert.equal(note, `Note: ${'a'.repeat(199)}…`);
+  });
+
   it('escapeMarkdownLine neutralizes markdown, HTML, entities and line breaks', () => {
     assert.equal(escapeMarkdownLine('a *b* _c_ `d` <e> &amp; [f](g) # h\n- i ~j~ |k| $(zap)'), 'a \\*b\\* \\_c\\_ \\`d\\` \\<e\\> \\&amp; \\[f\\]\\(g\\) \\# h \\- i \\~j\\~ \\|k\\| \\$\\(zap\\)');
   });

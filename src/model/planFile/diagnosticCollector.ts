@@ -15,7 +15,8 @@ const MAX_DIAGNOSTICS = 1000;
 
 export class DiagnosticCollector {
   private readonly diagnostics: PlanDiagnostic[] = [];
-  private unlistedCount = 0;
+  /** Problems over the cap: how many, the earliest one's start and the worst severity among them. */
+  private unlisted: { count: number; firstStart: Position; severity: DiagnosticSeverity } | undefined;
   /**
    * Set by the reader when the YAML itself is broken: then only `yaml-syntax` problems are
    * kept (the tree is yaml's best guess, and complaints about a guess mislead).
@@ -36,11 +37,20 @@ export class DiagnosticCollector {
     for (const { problem, severity } of problems.slice(0, MAX_YAML_PROBLEMS)) {
       this.report('yaml-syntax', severity, problem.message, problem.pos[0], problem.pos[1]);
     }
-    if (problems.length > MAX_YAML_PROBLEMS) {
-      const last = problems[MAX_YAML_PROBLEMS].problem;
-      const message = `${problems.length - MAX_YAML_PROBLEMS} more YAML problems are not listed; fix the ones above first.`;
-      this.report('yaml-syntax', 'error', message, last.pos[0], last.pos[1]);
+    const firstUnlisted = problems[MAX_YAML_PROBLEMS]?.problem;
+    if (firstUnlisted) {
+      this.reportUnlisted(problems.length - MAX_YAML_PROBLEMS, 'YAML problems', firstUnlisted.pos[0]);
     }
+  }
+
+  /**
+   * One `more-problems` diagnostic for `count` problems of a kind that were not listed, at the
+   * start of the first of them (its own code, so no quick fix of a listed problem repeats on it).
+   */
+  reportUnlisted(count: number, what: string, offset: number): void {
+    const at = this.lines.positionAt(offset);
+    const message = `${count} more ${what} are not listed; fix the ones above first.`;
+    this.diagnostics.push({ code: 'more-problems', severity: 'error', message, range: { start: at, end: at } });
   }
 
   /** Diagnostics in document order (stable), so the Problems panel and tests read top-down. */
@@ -49,10 +59,12 @@ export class DiagnosticCollector {
       .map((diagnostic, order) => ({ diagnostic, order }))
       .sort((a, b) => comparePositions(a.diagnostic.range.start, b.diagnostic.range.start) || a.order - b.order)
       .map(({ diagnostic }) => diagnostic);
-    if (this.unlistedCount > 0) {
-      const last = sorted[sorted.length - 1];
-      const message = `${this.unlistedCount} more problems are not listed; fix the ones above first.`;
-      sorted.push({ code: last.code, severity: last.severity, message, range: last.range });
+    const unlisted = this.unlisted;
+    if (unlisted) {
+      // Last, after the listed ones it refers to ("the ones above"), where the first unlisted one starts.
+      const message = `${unlisted.count} more problems are not listed; fix the ones above first.`;
+      const at = unlisted.firstStart;
+      sorted.push({ code: 'more-problems', severity: unlisted.severity, message, range: { start: at, end: at } });
     }
     return sorted;
   }
@@ -94,12 +106,29 @@ export class DiagnosticCollector {
       return;
     }
     if (this.diagnostics.length >= MAX_DIAGNOSTICS) {
-      this.unlistedCount++; // A pathological file must not flood the Problems panel.
+      this.countUnlisted(range.start, severity); // A pathological file must not flood the Problems panel.
       return;
     }
     this.diagnostics.push({ code, severity, message, range, ...(data && { data }) });
   }
+
+  private countUnlisted(start: Position, severity: DiagnosticSeverity): void {
+    const unlisted = this.unlisted;
+    if (!unlisted) {
+      this.unlisted = { count: 1, firstStart: start, severity };
+      return;
+    }
+    unlisted.count++;
+    if (comparePositions(start, unlisted.firstStart) < 0) {
+      unlisted.firstStart = start;
+    }
+    if (SEVERITY_RANK[severity] > SEVERITY_RANK[unlisted.severity]) {
+      unlisted.severity = severity;
+    }
+  }
 }
+
+const SEVERITY_RANK: Readonly<Record<DiagnosticSeverity, number>> = { information: 0, warning: 1, error: 2 };
 
 function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;

@@ -7,14 +7,15 @@
 // This file plans each kind of change and checks its result; `yamlSplice` computes where the
 // text goes, `textEdits` applies and combines the edits.
 
-import { isScalar, isSeq, YAMLSeq } from 'yaml';
+import { isScalar, isSeq, Pair, YAMLSeq } from 'yaml';
 import { isIsoDate, localToday } from '../domain/dates';
 import { isStageStatus, StageStatus, STAGE_STATUSES } from '../domain/statuses';
-import { PlanChange, PlanStage } from '../domain/types';
+import { PlanChange } from '../domain/types';
 import { PlanAnalysis, presentValue, StageSource } from './analysis';
+import { checkEdit, Expectation } from './editCheck';
 import { analyzePlan } from './parse';
 import { applyEdits } from './textEdits';
-import { EditResult } from './types';
+import { EditResult, PlanDiagnosticCode } from './types';
 import { EditBuilder, findPair } from './yamlSplice';
 
 export function edit(text: string, stageId: string, change: PlanChange): EditResult {
@@ -50,11 +51,18 @@ function editChecked(text: string, stageId: string, change: PlanChange): EditRes
   if (edits.length === 0) {
     return { ok: true, edits };
   }
-  const verdict = verify(analysis, applyEdits(text, edits), source.stage, planned.expectation);
+  const verdict = checkEdit(analysis, applyEdits(text, edits), source.stage.id, planned.expectation);
   return verdict ? refuse(`The change was not made because the result would not read back correctly (${verdict}). Please edit the plan by hand.`) : { ok: true, edits };
 }
 
+/** Problems with the file as a whole, whose message already says why nothing can be changed. */
+const WHOLE_FILE_PROBLEMS: ReadonlySet<PlanDiagnosticCode> = new Set<PlanDiagnosticCode>(['file-too-large', 'merge-conflict']);
+
 function unusablePlanReason(analysis: PlanAnalysis): string | undefined {
+  const wholeFile = analysis.diagnostics.find((diagnostic) => WHOLE_FILE_PROBLEMS.has(diagnostic.code));
+  if (wholeFile) {
+    return wholeFile.message;
+  }
   const firstError = analysis.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
   if (analysis.hasSyntaxErrors || !analysis.plan || !analysis.root) {
     const where = firstError ? ` (line ${firstError.range.start.line + 1}: ${firstError.message})` : '';
@@ -64,9 +72,6 @@ function unusablePlanReason(analysis: PlanAnalysis): string | undefined {
 }
 
 // ---- change planning ----------------------------------------------------------------------
-
-/** What the edited plan must say about the stage, checked after re-parsing. */
-type Expectation = (stage: PlanStage, before: PlanStage) => string | undefined;
 
 type Planned = { readonly ok: true; readonly expectation: Expectation } | { readonly ok: false; readonly reason: string };
 
@@ -98,7 +103,7 @@ function planStatus(builder: EditBuilder, source: StageSource, status: StageStat
   const written = statusPair ? presentValue(statusPair) : undefined;
   const unchanged = written ? isScalar(written) && written.value === status : status === 'not-started';
   if (unchanged) {
-    return { ok: true, expectation: () => undefined };
+    return { ok: true, expectation: (before) => before };
   }
   // Where new date keys go when the status key itself is being inserted (it lands after `id`).
   const statusAnchor = statusPair ?? findPair(map, 'id');
@@ -119,7 +124,7 @@ function planStatus(builder: EditBuilder, source: StageSource, status: StageStat
       insertedStarted = true;
     }
     if (completedPair) {
-      builder.removePair(map, completedPair);
+      builder.removePairs(map, [completedPair]);
     }
   } else if (status === 'done') {
     if (completedPair) {
@@ -128,31 +133,22 @@ function planStatus(builder: EditBuilder, source: StageSource, status: StageStat
       builder.insertPair(map, startedPair ?? statusAnchor, 'completed', date);
     }
   } else if (status === 'not-started') {
-    for (const pair of [startedPair, completedPair]) {
-      if (pair) {
-        builder.removePair(map, pair);
-      }
-    }
+    // Together, so that neighbouring keys are removed as one run (with one separator in flow style).
+    builder.removePairs(map, [startedPair, completedPair].filter((pair): pair is Pair => pair !== undefined));
   }
   return {
     ok: true,
-    expectation: (stage) => {
-      if (stage.status !== status) {
-        return `status reads "${stage.status}"`;
+    expectation: (before) => {
+      switch (status) {
+        case 'in-progress':
+          return { ...before, status, started: insertedStarted ? date : before.started, completed: undefined };
+        case 'done':
+          return { ...before, status, completed: date };
+        case 'not-started':
+          return { ...before, status, started: undefined, completed: undefined };
+        default:
+          return { ...before, status };
       }
-      if (insertedStarted && stage.started !== date) {
-        return 'started date missing';
-      }
-      if ((status === 'in-progress' || status === 'not-started') && stage.completed !== undefined) {
-        return 'completed date still present';
-      }
-      if (status === 'not-started' && stage.started !== undefined) {
-        return 'started date still present';
-      }
-      if (status === 'done' && stage.completed !== date) {
-        return 'completed date missing';
-      }
-      return undefined;
     },
   };
 }
@@ -167,17 +163,16 @@ function planNote(builder: EditBuilder, source: StageSource, note: string): Plan
   if (clearing) {
     // An empty note means "no note": drop the key rather than write `note: ""`.
     if (notePair) {
-      builder.removePair(map, notePair);
+      builder.removePairs(map, [notePair]);
     }
   } else if (source.stage.note === note && notePair) {
-    return { ok: true, expectation: () => undefined };
+    return { ok: true, expectation: (before) => before };
   } else if (notePair) {
     builder.setValue(map, notePair, note, { quoteValue: true });
   } else {
     builder.insertPair(map, findPair(map, 'status') ?? findPair(map, 'id'), 'note', note, { quoteValue: true });
   }
-  const expected = clearing ? undefined : note;
-  return { ok: true, expectation: (stage) => (stage.note === expected ? undefined : 'note does not read back') };
+  return { ok: true, expectation: (before) => ({ ...before, note: clearing ? undefined : note }) };
 }
 
 function planToggleTask(builder: EditBuilder, source: StageSource, taskIndex: number, done: boolean | undefined): Planned {
@@ -192,7 +187,7 @@ function planToggleTask(builder: EditBuilder, source: StageSource, taskIndex: nu
   const written = donePair ? presentValue(donePair) : undefined;
   const current = written && isScalar(written) ? written.value : undefined;
   if (current === target || (!written && !target)) {
-    return { ok: true, expectation: () => undefined };
+    return { ok: true, expectation: (before) => before };
   }
   if (donePair) {
     builder.setValue(taskNode, donePair, String(target), { forcePlain: true });
@@ -201,13 +196,7 @@ function planToggleTask(builder: EditBuilder, source: StageSource, taskIndex: nu
   }
   return {
     ok: true,
-    expectation: (stage, before) => {
-      const task = stage.tasks[taskIndex];
-      if (stage.tasks.length !== before.tasks.length || task?.title !== before.tasks[taskIndex].title) {
-        return 'tasks changed';
-      }
-      return task.done === target ? undefined : 'task state does not read back';
-    },
+    expectation: (before) => ({ ...before, tasks: before.tasks.map((task, index) => (index === taskIndex ? { ...task, done: target } : task)) }),
   };
 }
 
@@ -228,55 +217,5 @@ function planAddTask(builder: EditBuilder, source: StageSource, title: string): 
   } else {
     builder.appendTask(tasksValue as YAMLSeq, title);
   }
-  return {
-    ok: true,
-    expectation: (stage, before) => {
-      const added = stage.tasks[stage.tasks.length - 1];
-      if (stage.tasks.length !== before.tasks.length + 1 || added.title !== title || added.done) {
-        return 'the new task does not read back';
-      }
-      return undefined;
-    },
-  };
-}
-
-// ---- verification -----------------------------------------------------------------------
-
-/** Re-parses the edited text; returns why it is wrong, or undefined when it is right. */
-function verify(before: PlanAnalysis, editedText: string, stageBefore: PlanStage, expectation: Expectation): string | undefined {
-  const after = analyzePlan(editedText);
-  if (after.hasSyntaxErrors || !after.plan || !before.plan) {
-    return 'YAML error';
-  }
-  if (after.diagnostics.length > before.diagnostics.length) {
-    return 'new problems';
-  }
-  const stagesBefore = before.plan.stages;
-  const stagesAfter = after.plan.stages;
-  if (stagesAfter.length !== stagesBefore.length) {
-    return 'stage count changed';
-  }
-  for (let index = 0; index < stagesBefore.length; index++) {
-    const [old, now] = [stagesBefore[index], stagesAfter[index]];
-    if (old.id !== now.id) {
-      return 'stage order changed';
-    }
-    if (old.id !== stageBefore.id && !sameStageContent(old, now)) {
-      return `stage "${old.id}" changed`;
-    }
-  }
-  const stageAfter = stagesAfter.find((stage) => stage.id === stageBefore.id);
-  return stageAfter ? expectation(stageAfter, stageBefore) : 'stage missing';
-}
-
-function sameStageContent(a: PlanStage, b: PlanStage): boolean {
-  return (
-    a.title === b.title &&
-    a.status === b.status &&
-    a.note === b.note &&
-    a.started === b.started &&
-    a.completed === b.completed &&
-    a.tasks.length === b.tasks.length &&
-    a.tasks.every((task, index) => task.title === b.tasks[index].title && task.done === b.tasks[index].done)
-  );
+  return { ok: true, expectation: (before) => ({ ...before, tasks: [...before.tasks, { title, done: false }] }) };
 }

@@ -9,7 +9,7 @@ import type { Range } from '../domain/types';
 import { stageOfTerm } from '../presentation/glossary';
 import { splitLines, stageBlockAt } from './planLines';
 import { formatScalar } from './scalar';
-import { detectEol, LineIndex } from './text';
+import { dominantEol, LineIndex, lineBreakAt } from './text';
 import type { PlanDiagnostic, TextEdit } from './types';
 
 export interface QuickFix {
@@ -219,7 +219,9 @@ export function insertTitleEdit(text: string, idRange: Range, title: string): Te
   const index = new LineIndex(text);
   const lineEnd = index.offsetAt({ line: idRange.start.line, character: idLine.length });
   const indent = ' '.repeat(key[1].length);
-  return { start: lineEnd, end: lineEnd, newText: `${detectEol(text)}${indent}title: ${formatScalar(title, 'block')}` };
+  // Inserted before the id line's break, so the new line takes that line's own ending.
+  const eol = lineBreakAt(text, lineEnd) || dominantEol(text);
+  return { start: lineEnd, end: lineEnd, newText: `${eol}${indent}title: ${formatScalar(title, 'block')}` };
 }
 
 /** Deletes the whole stage item that contains `line`, leaving its neighbours as they were. */

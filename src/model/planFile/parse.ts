@@ -5,8 +5,9 @@
 
 import type { Range } from '../domain/types';
 import { NOTHING_READ, PlanAnalysis } from './analysis';
+import { findMergeConflict, mergeConflictMessage } from './mergeConflict';
 import { PlanReader } from './planReader';
-import { exceedsUtf8Bytes } from './text';
+import { exceedsUtf8Bytes, LineIndex } from './text';
 import { ParseResult, PlanDiagnostic, PlanDiagnosticCode } from './types';
 
 export { SUPPORTED_VERSION } from './planReader';
@@ -26,6 +27,12 @@ export function analyzePlan(text: string): PlanAnalysis {
   }
   if (exceedsUtf8Bytes(text, MAX_PLAN_BYTES)) {
     return failedAnalysis('file-too-large', tooLargeMessage(undefined));
+  }
+  const conflict = findMergeConflict(text);
+  if (conflict) {
+    // One diagnostic that names the conflict, not the YAML errors its markers cause.
+    const range = new LineIndex(text).rangeOf(conflict.markerStart, conflict.markerEnd);
+    return failedAnalysis('merge-conflict', mergeConflictMessage(conflict), range);
   }
   try {
     return new PlanReader(text).read();
@@ -47,13 +54,15 @@ export function tooLargeResult(bytes?: number): ParseResult {
 
 function tooLargeMessage(bytes: number | undefined): string {
   const limit = `${MAX_PLAN_BYTES / 1024 / 1024} MB`;
+  // Also the reason an edit is refused, so it says that nothing is changed either.
   return bytes === undefined
-    ? `The plan file is larger than ${limit} and was not read. Is this the right file?`
-    : `The plan file is ${(bytes / 1024 / 1024).toFixed(1)} MB; plans over ${limit} are not read. Is this the right file?`;
+    ? `The plan file is larger than ${limit}, so it is neither read nor changed. Is this the right file?`
+    : `The plan file is ${(bytes / 1024 / 1024).toFixed(1)} MB; plans over ${limit} are neither read nor changed. Is this the right file?`;
 }
 
-function failedAnalysis(code: PlanDiagnosticCode, message: string): PlanAnalysis {
-  const origin: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  const diagnostic: PlanDiagnostic = { code, severity: 'error', message, range: origin };
+const ORIGIN: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function failedAnalysis(code: PlanDiagnosticCode, message: string, range: Range = ORIGIN): PlanAnalysis {
+  const diagnostic: PlanDiagnostic = { code, severity: 'error', message, range };
   return { plan: undefined, diagnostics: [diagnostic], ...NOTHING_READ, hasSyntaxErrors: code === 'yaml-syntax' };
 }

@@ -53,6 +53,10 @@ export class PlanReader {
     for (const key of duplicateKeys.slice(0, MAX_YAML_PROBLEMS)) {
       this.diagnostics.reportAt('yaml-syntax', 'error', `Duplicate key "${String(key.value)}": a key may appear only once in a mapping.`, key);
     }
+    const firstUnlistedKey = duplicateKeys[MAX_YAML_PROBLEMS];
+    if (firstUnlistedKey) {
+      this.diagnostics.reportUnlisted(duplicateKeys.length - MAX_YAML_PROBLEMS, 'duplicate keys', firstUnlistedKey.range?.[0] ?? 0);
+    }
     const hasSyntaxErrors = document.errors.length > 0 || parsed.extraDocumentRange !== undefined || duplicateKeys.length > 0;
     // With syntax errors the tree is yaml's best guess around them: the plan is still read for
     // the views, but only the syntax problems are reported (complaints about a guess mislead).

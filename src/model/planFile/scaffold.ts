@@ -60,7 +60,9 @@ export function scaffold(options: ScaffoldOptions = {}): string {
         lines.push('    note: Starting from an existing foundation model');
       } else if (!exampleShown) {
         // One commented example is enough to show the shape of tasks.
-        lines.push(...TASKS_EXAMPLE.map((line) => `    ${line}`));
+        for (const line of TASKS_EXAMPLE) {
+          lines.push(`    ${line}`);
+        }
         exampleShown = true;
       }
     }

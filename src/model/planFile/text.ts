@@ -102,6 +102,37 @@ export function detectEol(text: string): Eol {
   return firstBreak >= 0 && text.startsWith('\r\n', firstBreak) ? '\r\n' : '\n';
 }
 
+/** The line ending most lines of the file use (ties and files without breaks: `\n`). */
+export function dominantEol(text: string): Eol {
+  let crlf = 0;
+  let lf = 0;
+  for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1)) {
+    if (text.charCodeAt(offset - 1) === 13) {
+      crlf++;
+    } else {
+      lf++;
+    }
+  }
+  return crlf > lf ? '\r\n' : '\n';
+}
+
+/** The line break at `lineEnd` (from `lineEndOf`): `\r\n`, `\n`, `\r`, or '' at the end of the text. */
+export function lineBreakAt(text: string, lineEnd: number): string {
+  if (text.startsWith('\r\n', lineEnd)) {
+    return '\r\n';
+  }
+  return lineEnd < text.length ? text[lineEnd] : '';
+}
+
+/** Offset of the start of the line before the one starting at `lineStart` (0 stays 0). */
+export function previousLineStart(text: string, lineStart: number): number {
+  if (lineStart === 0) {
+    return 0;
+  }
+  const breakLength = text.startsWith('\r\n', lineStart - 2) ? 2 : 1;
+  return lineStartOf(text, lineStart - breakLength);
+}
+
 /** Whether a character code is a line-break character (`\n` or `\r`). */
 export function isLineBreak(code: number): boolean {
   return code === 10 || code === 13;

@@ -20,7 +20,10 @@ export type PlanDiagnosticCode =
   | 'missing-title'
   | 'unknown-key'
   | 'invalid-date'
-  | 'file-too-large';
+  | 'file-too-large'
+  | 'merge-conflict'
+  /** The summary of problems left unlisted: a count, never a quick fix of its own. */
+  | 'more-problems';
 
 export interface PlanDiagnostic {
   readonly code: PlanDiagnosticCode;

@@ -1,28 +1,16 @@
 // The YAML splicing behind every plan change: given the nodes `parse` read, where a value, a
-// key or a task goes in the text and how the file's own layout (block or flow style,
-// indentation, quoting, line endings) is copied. Produces text edits; never re-serializes.
+// key or a task goes in the text, copying the file's own layout (block or flow style,
+// indentation, quoting, each line's own line ending). Produces text edits; never re-serializes.
 
-import { isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { PlanAnalysis, YamlNode } from './analysis';
+import { isMap, isScalar, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { PlanAnalysis } from './analysis';
 import { formatScalar, QuoteStyle, ScalarContext } from './scalar';
-import { detectEol, Eol, lineEndOf, lineStartOf, skipLineBreak, trimEndWhitespace } from './text';
+import { dominantEol, lineBreakAt, lineStartOf } from './text';
 import { sortEdits } from './textEdits';
 import { TextEdit } from './types';
+import { BlockLayout, DEFAULT_INDENT_STEP, isBlockScalar, isFlow, lastLineEnd, lastPair, nodeEnd, pairComments, pairEnd, rangeOf, spacesFor } from './yamlLayout';
 
-/** Indentation used when the file offers nothing to copy. */
-const DEFAULT_INDENT_STEP = 2;
-
-// ---- yaml node helpers --------------------------------------------------------------------
-
-/** The first pair whose key is the plain string `key`. */
-export function findPair(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
-}
-
-function rangeOf(node: unknown): readonly [number, number, number] | undefined {
-  const range = (node as YamlNode | null | undefined)?.range;
-  return range ?? undefined;
-}
+export { findPair } from './yamlLayout';
 
 function quoteStyleOf(node: unknown): QuoteStyle {
   if (isScalar(node)) {
@@ -36,12 +24,6 @@ function quoteStyleOf(node: unknown): QuoteStyle {
   return 'plain';
 }
 
-function isFlow(collection: YAMLMap | YAMLSeq): boolean {
-  return collection.flow === true;
-}
-
-// ---- text surgery -----------------------------------------------------------------------
-
 interface ValueOptions {
   /** Format `value` as a scalar (plain if safe, else quoted); otherwise it is written verbatim. */
   readonly quoteValue?: boolean;
@@ -49,27 +31,42 @@ interface ValueOptions {
   readonly forcePlain?: boolean;
 }
 
+/** A run of whole lines to remove from a block mapping: pairs on consecutive lines. */
+interface LineRun {
+  readonly start: number;
+  /** The first removed key (where a `- ` prefix ends when the run starts on an item's line). */
+  readonly keyStart: number;
+  end: number;
+  lastPair: Pair;
+  readonly comments: string[];
+}
+
 /** Collects edits against one text and knows how that text is laid out. */
 export class EditBuilder {
   private readonly edits: TextEdit[] = [];
-  private readonly eol: Eol;
+  private readonly layout: BlockLayout;
 
   constructor(
     private readonly text: string,
-    private readonly analysis: PlanAnalysis,
+    analysis: PlanAnalysis,
   ) {
-    this.eol = detectEol(text);
+    this.layout = new BlockLayout(text, analysis);
   }
 
-  /** Edits sorted by offset, with touching edits merged so no two share an offset. */
+  /**
+   * Edits sorted by offset, with touching edits merged so no two share an offset. Overlapping
+   * deletions (two removed lines sharing a line break) become one; any other overlap is a bug.
+   */
   finish(): TextEdit[] {
     const merged: TextEdit[] = [];
     for (const next of sortEdits(this.edits)) {
       const previous = merged[merged.length - 1];
       if (previous && next.start < previous.end) {
-        throw new Error('internal: overlapping edits');
-      }
-      if (previous && next.start === previous.end) {
+        if (previous.newText !== '' || next.newText !== '') {
+          throw new Error('internal: overlapping edits');
+        }
+        merged[merged.length - 1] = { start: previous.start, end: Math.max(previous.end, next.end), newText: '' };
+      } else if (previous && next.start === previous.end) {
         merged[merged.length - 1] = { start: previous.start, end: next.end, newText: previous.newText + next.newText };
       } else {
         merged.push(next);
@@ -85,14 +82,16 @@ export class EditBuilder {
     const formatted = options.quoteValue || style !== 'plain' ? formatScalar(value, context, style) : value;
     const valueRange = rangeOf(pair.value);
     if (valueRange && valueRange[1] > valueRange[0]) {
-      this.replace(valueRange[0], trimEndWhitespace(this.text, valueRange[0], valueRange[1]), formatted);
+      if (isBlockScalar(pair.value)) {
+        // All its lines go (kept blank lines too: they were its value); its header comment stays.
+        const headerComment = pairComments(this.text, pair)[0];
+        this.replace(valueRange[0], lastLineEnd(this.text, pairEnd(this.text, pair)), headerComment ? `${formatted} ${headerComment}` : formatted);
+      } else {
+        this.replace(valueRange[0], pairEnd(this.text, pair), formatted);
+      }
       return;
     }
-    // `key:` with nothing after it: write the value right after the colon.
-    const keyEnd = rangeOf(pair.key)?.[1] ?? 0;
-    const colon = this.text.indexOf(':', keyEnd);
-    const at = colon >= 0 ? colon + 1 : keyEnd;
-    this.insert(at, ` ${formatted}`);
+    this.insert(this.afterColon(pair), ` ${formatted}`); // `key:` with nothing after it.
   }
 
   /** Adds `key: value` after `anchor` (block: on its own line; flow: before the closing brace). */
@@ -102,16 +101,25 @@ export class EditBuilder {
     if (isFlow(map)) {
       this.appendToFlowMap(map, `${key}: ${formatted}`);
     } else {
-      this.insertLinesAfter(anchor ?? lastPair(map), [`${this.blockIndent(map)}${key}: ${formatted}`]);
+      this.insertLinesAfterPair(anchor ?? lastPair(map), [`${this.layout.blockIndent(map)}${key}: ${formatted}`]);
     }
   }
 
-  /** Deletes a pair: its whole line in block style, `, key: value` in flow style. */
-  removePair(map: YAMLMap, pair: Pair): void {
+  /**
+   * Deletes pairs of one mapping, all at once so that neighbours are handled together: whole
+   * lines in block style (their end-of-line comments stay), `, key: value` in flow style.
+   */
+  removePairs(map: YAMLMap, pairs: readonly Pair[]): void {
+    const removed = new Set(pairs);
+    if (removed.size === 0) {
+      return;
+    }
     if (isFlow(map)) {
-      this.removeFromFlowMap(pair);
-    } else {
-      this.removeBlockPair(map, pair);
+      this.removeFromFlowMap(map, removed);
+      return;
+    }
+    for (const run of this.lineRuns(map, removed)) {
+      this.removeLineRun(map, run, removed);
     }
   }
 
@@ -121,45 +129,49 @@ export class EditBuilder {
       this.appendToFlowMap(stage, `tasks: [${this.flowTask(title)}]`);
       return;
     }
-    const indent = this.blockIndent(stage);
-    const itemIndent = indent + ' '.repeat(this.sequenceIndentStep());
-    this.insertLinesAfter(lastPair(stage), [`${indent}tasks:`, ...this.blockTaskLines(itemIndent, this.itemKeyGap(), title)]);
+    const indent = this.layout.blockIndent(stage);
+    const itemIndent = indent + ' '.repeat(this.layout.sequenceIndentStep());
+    this.insertLinesAfterPair(lastPair(stage), [`${indent}tasks:`, ...this.blockTaskLines(itemIndent, this.layout.itemKeyGap(), title)]);
   }
 
-  /** Fills `tasks:` (present but empty) with one task. */
+  /** Fills `tasks:` (present but empty, or an explicit null such as `~`) with one task. */
   fillEmptyTasks(stage: YAMLMap, tasksPair: Pair, title: string): void {
     if (isFlow(stage)) {
       this.setValue(stage, tasksPair, `[${this.flowTask(title)}]`);
       return;
     }
-    const itemIndent = this.blockIndent(stage) + ' '.repeat(this.sequenceIndentStep());
-    this.insertLinesAfter(tasksPair, this.blockTaskLines(itemIndent, this.itemKeyGap(), title));
+    const valueRange = rangeOf(tasksPair.value);
+    if (valueRange && valueRange[1] > valueRange[0]) {
+      this.replace(this.afterColon(tasksPair), pairEnd(this.text, tasksPair), ''); // ` ~` or ` null` goes.
+    }
+    const itemIndent = this.layout.blockIndent(stage) + ' '.repeat(this.layout.sequenceIndentStep());
+    this.insertLinesAfterPair(tasksPair, this.blockTaskLines(itemIndent, this.layout.itemKeyGap(), title));
   }
 
   /** Appends a task to an existing `tasks` list in the list's own style. */
   appendTask(tasks: YAMLSeq, title: string): void {
-    const last = tasks.items[tasks.items.length - 1];
+    const last: unknown = tasks.items[tasks.items.length - 1];
     if (isFlow(tasks)) {
-      const start = rangeOf(tasks)?.[0] ?? 0;
-      const lastRange = rangeOf(last);
-      if (lastRange) {
-        this.insert(trimEndWhitespace(this.text, lastRange[0], lastRange[1]), `, ${this.flowTask(title)}`);
+      const lastEnd = nodeEnd(this.text, last);
+      if (lastEnd !== undefined) {
+        this.insert(lastEnd, `, ${this.flowTask(title)}`);
       } else {
-        this.insert(start + 1, this.flowTask(title)); // Right after `[`.
+        this.insert((rangeOf(tasks)?.[0] ?? 0) + 1, this.flowTask(title)); // Right after `[`.
       }
       return;
     }
-    const lastRange = rangeOf(last) ?? rangeOf(tasks);
-    if (!lastRange) {
+    const dashColumn = this.layout.dashColumn(tasks);
+    const end = nodeEnd(this.text, last) ?? nodeEnd(this.text, tasks);
+    if (dashColumn === undefined || end === undefined) {
       throw new Error('internal: the tasks list has no position');
     }
-    const dash = this.dashBefore(lastRange[0]);
-    const itemIndent = spacesFor(this.text.slice(lineStartOf(this.text, dash), dash));
+    const itemIndent = ' '.repeat(dashColumn);
+    const lastStart = rangeOf(last)?.[0];
     const newItem =
       isMap(last) && isFlow(last)
         ? [`${itemIndent}- ${this.flowTask(title)}`]
-        : this.blockTaskLines(itemIndent, isMap(last) ? this.keyGapAfterDash(last, dash) : DEFAULT_INDENT_STEP, title);
-    this.insertLinesAtLineAfter(trimEndWhitespace(this.text, lastRange[0], lastRange[1]), newItem);
+        : this.blockTaskLines(itemIndent, isMap(last) && lastStart !== undefined ? this.layout.keyGapAfterDash(last, this.layout.dashOf(tasks, lastStart)) : DEFAULT_INDENT_STEP, title);
+    this.insertLinesAfterEnd(end, newItem);
   }
 
   // -- primitives --
@@ -181,181 +193,126 @@ export class EditBuilder {
     return [`${itemIndent}-${gap}title: ${formatScalar(title, 'block')}`, `${itemIndent}${' '.repeat(1 + gap.length)}done: false`];
   }
 
-  /** Inserts whole lines after the line where `pair` ends (its value, comment included). */
-  private insertLinesAfter(pair: Pair | undefined, lines: readonly string[]): void {
+  /** Just past the `:` after a pair's key. */
+  private afterColon(pair: Pair): number {
+    const keyEnd = rangeOf(pair.key)?.[1] ?? 0;
+    const colon = this.text.indexOf(':', keyEnd);
+    return colon >= 0 ? colon + 1 : keyEnd;
+  }
+
+  /** Inserts whole lines after the last line of `pair` (its value and end-of-line comment included). */
+  private insertLinesAfterPair(pair: Pair | undefined, lines: readonly string[]): void {
     if (!pair) {
       throw new Error('internal: no pair to insert after');
     }
-    this.insertLinesAtLineAfter(this.pairContentEnd(pair), lines);
+    this.insertLinesAfterEnd(pairEnd(this.text, pair), lines);
   }
 
-  /** Inserts whole lines after the line containing `offset`, using the file's line ending. */
-  private insertLinesAtLineAfter(offset: number, lines: readonly string[]): void {
-    const lineEnd = lineEndOf(this.text, offset);
-    const body = lines.join(this.eol);
-    if (lineEnd >= this.text.length) {
-      this.insert(lineEnd, this.eol + body); // Last line without a line break: keep it that way.
-    } else {
-      this.insert(skipLineBreak(this.text, lineEnd), body + this.eol);
-    }
+  /**
+   * Inserts whole lines after the line where text ending at `end` ends. The insertion goes
+   * before that line's break, so the new lines share the line ending of the line they follow
+   * and a last line without a break stays without one.
+   */
+  private insertLinesAfterEnd(end: number, lines: readonly string[]): void {
+    const at = lastLineEnd(this.text, end);
+    const eol = lineBreakAt(this.text, at) || dominantEol(this.text);
+    this.insert(at, eol + lines.join(eol));
   }
 
-  private removeBlockPair(map: YAMLMap, pair: Pair): void {
-    const keyStart = rangeOf(pair.key)?.[0];
-    if (keyStart === undefined) {
-      throw new Error('internal: key without position');
+  /** Removed pairs grouped into runs of consecutive lines, in document order. */
+  private lineRuns(map: YAMLMap, removed: ReadonlySet<Pair>): LineRun[] {
+    const runs: LineRun[] = [];
+    for (const pair of map.items) {
+      const keyStart = rangeOf(pair.key)?.[0];
+      if (!removed.has(pair)) {
+        continue;
+      }
+      if (keyStart === undefined) {
+        throw new Error('internal: key without position');
+      }
+      const lineEnd = lastLineEnd(this.text, pairEnd(this.text, pair));
+      const end = lineEnd + lineBreakAt(this.text, lineEnd).length;
+      const start = lineStartOf(this.text, keyStart);
+      const previous = runs[runs.length - 1];
+      if (previous && previous.end === start) {
+        previous.end = end;
+        previous.lastPair = pair;
+        for (const comment of pairComments(this.text, pair)) {
+          previous.comments.push(comment);
+        }
+      } else {
+        runs.push({ start, keyStart, end, lastPair: pair, comments: pairComments(this.text, pair) });
+      }
     }
-    const lineStart = lineStartOf(this.text, keyStart);
-    if (/^[ \t]*$/.test(this.text.slice(lineStart, keyStart))) {
-      // The whole line with its break. (On a last line without a break the previous line's
-      // break stays: taking it would collide with an insertion at this line's start.)
-      const end = skipLineBreak(this.text, lineEndOf(this.text, this.pairContentEnd(pair)));
-      this.replace(lineStart, end, '');
+    return runs;
+  }
+
+  private removeLineRun(map: YAMLMap, run: LineRun, removed: ReadonlySet<Pair>): void {
+    const prefix = this.text.slice(run.start, run.keyStart);
+    const runLineEnd = lastLineEnd(this.text, run.end);
+    const eol = lineBreakAt(this.text, runLineEnd) || dominantEol(this.text);
+    if (/^[ \t]*$/.test(prefix)) {
+      if (run.comments.length > 0) {
+        // The lines go; their comments stay, each on its own line at the key's indentation.
+        const kept = run.comments.map((comment) => prefix + comment).join(eol);
+        this.replace(run.start, runLineEnd, kept);
+      } else if (run.end === this.text.length && runLineEnd === run.end && run.start > 0) {
+        // The last line, without a break: the break before it goes, so none is gained.
+        this.replace(lastLineEnd(this.text, run.start), run.end, '');
+      } else {
+        this.replace(run.start, run.end, '');
+      }
       return;
     }
-    // The key shares its line with `- `: pull the next key up into its place.
-    const next = map.items[map.items.indexOf(pair) + 1];
-    const nextKeyStart = next ? rangeOf(next.key)?.[0] : undefined;
-    if (nextKeyStart === undefined) {
-      throw new Error('internal: cannot remove the only key of a mapping');
+    // The run starts on an item's line (`- started: ...`): the item's `-` must stay.
+    const items = map.items;
+    const next = items.slice(items.indexOf(run.lastPair) + 1).find((pair) => !removed.has(pair));
+    const nextKeyStart = rangeOf(next?.key)?.[0];
+    if (run.comments.length === 0 && nextKeyStart !== undefined && lineStartOf(this.text, nextKeyStart) === run.end) {
+      this.replace(run.keyStart, nextKeyStart, ''); // Pull the next key up into the place after `- `.
+      return;
     }
-    this.replace(keyStart, nextKeyStart, '');
+    const keyIndent = spacesFor(prefix);
+    const [first, ...others] = run.comments;
+    const kept = (first === undefined ? '' : ` ${first}`) + others.map((comment) => eol + keyIndent + comment).join('');
+    this.replace(run.start + prefix.trimEnd().length, runLineEnd, kept); // `- ` alone; the keys below stay.
   }
 
   private appendToFlowMap(map: YAMLMap, entry: string): void {
     const last = lastPair(map);
     if (last) {
-      this.insert(this.pairContentEnd(last), `, ${entry}`);
+      this.insert(pairEnd(this.text, last), `, ${entry}`);
     } else {
       this.insert((rangeOf(map)?.[0] ?? 0) + 1, entry); // Right after `{`.
     }
   }
 
-  private removeFromFlowMap(pair: Pair): void {
-    const keyStart = rangeOf(pair.key)?.[0];
-    if (keyStart === undefined) {
-      throw new Error('internal: key without position');
-    }
-    const contentEnd = this.pairContentEnd(pair);
-    const afterValue = skipSpaces(this.text, contentEnd);
-    if (this.text[afterValue] === ',') {
-      this.replace(keyStart, skipSpaces(this.text, afterValue + 1), ''); // `key: value, ` goes.
-      return;
-    }
-    let beforeKey = keyStart;
-    while (beforeKey > 0 && /[ \t\r\n]/.test(this.text[beforeKey - 1])) {
-      beforeKey--;
-    }
-    const start = this.text[beforeKey - 1] === ',' ? beforeKey - 1 : keyStart; // `, key: value` goes.
-    this.replace(start, contentEnd, '');
-  }
-
-  // -- layout facts --
-
-  /** Where a pair's last meaningful character ends (trailing comments and breaks excluded). */
-  private pairContentEnd(pair: Pair): number {
-    const keyRange = rangeOf(pair.key);
-    const valueRange = rangeOf(pair.value);
-    if (valueRange && valueRange[1] > valueRange[0]) {
-      return trimEndWhitespace(this.text, valueRange[0], valueRange[1]);
-    }
-    if (valueRange) {
-      return Math.max(valueRange[0], keyRange?.[1] ?? 0); // `key:` with an empty value.
-    }
-    return keyRange?.[1] ?? 0;
-  }
-
-  /** The indentation of a block mapping's keys, copied from a key that starts its own line. */
-  private blockIndent(map: YAMLMap): string {
-    let firstKeyPrefix: string | undefined;
-    for (const pair of map.items) {
-      const keyStart = rangeOf(pair.key)?.[0];
-      if (keyStart === undefined) {
+  /** Removes each run of adjacent removed pairs with one separator: `, a: 1, b: 2` or `a: 1, b: 2, `. */
+  private removeFromFlowMap(map: YAMLMap, removed: ReadonlySet<Pair>): void {
+    const items = map.items;
+    const keyStart = (pair: Pair): number => {
+      const start = rangeOf(pair.key)?.[0];
+      if (start === undefined) {
+        throw new Error('internal: key without position');
+      }
+      return start;
+    };
+    for (let first = 0; first < items.length; first++) {
+      if (!removed.has(items[first])) {
         continue;
       }
-      const prefix = this.text.slice(lineStartOf(this.text, keyStart), keyStart);
-      if (/^ *$/.test(prefix)) {
-        return prefix;
+      let last = first;
+      while (last + 1 < items.length && removed.has(items[last + 1])) {
+        last++;
       }
-      firstKeyPrefix ??= prefix;
-    }
-    // Only the key after `- ` exists: indent by the same column, in spaces.
-    return spacesFor(firstKeyPrefix ?? '');
-  }
-
-  /** The `-` that introduces the block sequence item starting at `itemStart`. */
-  private dashBefore(itemStart: number): number {
-    let cursor = itemStart;
-    while (cursor > 0 && this.text[cursor] !== '-') {
-      cursor--;
-    }
-    return cursor;
-  }
-
-  /** Columns from an item's `-` to its first key (`- id` = 2, `-   id` = 4). */
-  private keyGapAfterDash(item: YAMLMap, dash: number): number {
-    const keyStart = rangeOf(item.items[0]?.key)?.[0];
-    if (keyStart === undefined || lineStartOf(this.text, keyStart) !== lineStartOf(this.text, dash)) {
-      return DEFAULT_INDENT_STEP;
-    }
-    return keyStart - dash;
-  }
-
-  /** The `- key` gap the file uses for stages, reused for new task items. */
-  private itemKeyGap(): number {
-    const stages = this.analysis.stagesNode;
-    const first = stages?.items[0];
-    const firstStart = rangeOf(first)?.[0];
-    if (!stages || isFlow(stages) || !isMap(first) || firstStart === undefined) {
-      return DEFAULT_INDENT_STEP;
-    }
-    return this.keyGapAfterDash(first, this.dashBefore(firstStart));
-  }
-
-  /**
-   * How far a new block sequence is indented under its key: copied from another stage's
-   * `tasks`, else from `stages` itself (0 for the indentless `stages:\n- id: x` style).
-   */
-  private sequenceIndentStep(): number {
-    for (const source of this.analysis.stageSources) {
-      const tasksPair = findPair(source.node, 'tasks');
-      const step = tasksPair && isSeq(tasksPair.value) ? this.blockSequenceStep(tasksPair, tasksPair.value) : undefined;
-      if (step !== undefined) {
-        return step;
+      if (first > 0) {
+        this.replace(pairEnd(this.text, items[first - 1]), pairEnd(this.text, items[last]), '');
+      } else if (last + 1 < items.length) {
+        this.replace(keyStart(items[first]), keyStart(items[last + 1]), '');
+      } else {
+        this.replace(keyStart(items[first]), pairEnd(this.text, items[last]), '');
       }
+      first = last;
     }
-    const root = this.analysis.root;
-    const stagesPair = root ? findPair(root, 'stages') : undefined;
-    const stages = this.analysis.stagesNode;
-    return (stagesPair && stages && this.blockSequenceStep(stagesPair, stages)) ?? DEFAULT_INDENT_STEP;
   }
-
-  private blockSequenceStep(pair: Pair, sequence: YAMLSeq): number | undefined {
-    const keyStart = rangeOf(pair.key)?.[0];
-    const sequenceStart = rangeOf(sequence)?.[0];
-    if (isFlow(sequence) || keyStart === undefined || sequenceStart === undefined || sequence.items.length === 0) {
-      return undefined;
-    }
-    const keyColumn = keyStart - lineStartOf(this.text, keyStart);
-    const dashColumn = sequenceStart - lineStartOf(this.text, sequenceStart);
-    const step = dashColumn - keyColumn;
-    return step >= 0 ? step : undefined;
-  }
-}
-
-function lastPair(map: YAMLMap): Pair | undefined {
-  return map.items[map.items.length - 1];
-}
-
-/** Same width as `prefix`, in spaces (a `- ` prefix becomes two spaces). */
-function spacesFor(prefix: string): string {
-  return ' '.repeat(prefix.length);
-}
-
-function skipSpaces(text: string, offset: number): number {
-  let cursor = offset;
-  while (cursor < text.length && (text[cursor] === ' ' || text[cursor] === '\t')) {
-    cursor++;
-  }
-  return cursor;
 }

@@ -67,7 +67,10 @@ export function findDuplicateKeys(root: unknown): Scalar[] {
         pending.push(pair.value);
       }
     } else if (isSeq(node)) {
-      pending.push(...node.items);
+      // One by one: spreading a long list into `push` overflows the call stack.
+      for (const item of node.items) {
+        pending.push(item);
+      }
     }
   }
   return duplicates.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));

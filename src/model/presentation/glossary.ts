@@ -106,7 +106,7 @@ function compile(): CompiledMatcher {
   const ordered = [...forms].sort((a, b) => normalizeTerm(b).length - normalizeTerm(a).length || b.length - a.length);
   const patterns = [...new Set(ordered.map(formPattern))];
   const body = `(?<![${WORD_CHAR}])(?:${patterns.join('|')})(?![${WORD_CHAR}])`;
-  const longest = Math.max(...forms.map((form) => form.length));
+  const longest = forms.reduce((most, form) => Math.max(most, form.length), 0);
   return {
     global: new RegExp(body, 'gi'),
     sticky: new RegExp(body, 'yi'),

@@ -10,6 +10,7 @@ import type { EffortCells, PlanStage } from '../domain/types';
 import { COMMAND_IDS } from './commandIds';
 import type { GlossaryEntry } from './glossaryTerms';
 import { escapeMarkdownLine } from './markdown';
+import { truncateText } from './truncate';
 
 export const REVEAL_STAGE_COMMAND = COMMAND_IDS.revealStage;
 export const SHOW_CHART_COMMAND = COMMAND_IDS.showChart;
@@ -74,7 +75,7 @@ export function hoverCard(input: HoverCardInput): string | undefined {
   // Status, owner and links share one line; a note follows on its own.
   const planLine = planStatusLine(stage, input.hasPlan);
   const lastLine = [...(planLine ? [planLine] : []), ...links].join(' · ');
-  blocks.push(stage?.note ? `${lastLine}${HARD_BREAK}Note: ${escapeMarkdownLine(truncate(stage.note, MAX_NOTE_CHARS))}` : lastLine);
+  blocks.push(stage?.note ? `${lastLine}${HARD_BREAK}Note: ${escapeMarkdownLine(truncateText(stage.note, MAX_NOTE_CHARS))}` : lastLine);
   return blocks.join('\n\n');
 }
 
@@ -106,10 +107,6 @@ function planStatusLine(stage: PlanStage | undefined, hasPlan: boolean): string 
     parts.push(`owner ${escapeMarkdownLine(stage.owner)}`);
   }
   return parts.join(' · ');
-}
-
-function truncate(text: string, maxChars: number): string {
-  return text.length > maxChars ? `${text.slice(0, maxChars).trimEnd()}…` : text;
 }
 
 /** A stage's summary for completion documentation: title, the four cells and the guidance. */

@@ -1,0 +1,83 @@
+// The check every edit passes before it is returned: the edited text is parsed again and must
+// read back as the plan before it with exactly the intended change. Every field of every stage
+// is compared, the edited stage's included, so a splice that disturbs a neighbouring value (a
+// kept block scalar's blank lines, a previous task's title) is refused instead of saved.
+
+import type { PlanStage, PlanTask } from '../domain/types';
+import type { PlanAnalysis } from './analysis';
+import { analyzePlan } from './parse';
+
+/** A task as the plan says it, without its position. */
+export type TaskContent = Omit<PlanTask, 'range'>;
+
+/** A stage as the plan says it, without positions (they move with every edit). */
+export type StageContent = Omit<PlanStage, 'range' | 'idRange' | 'statusRange' | 'index' | 'tasks'> & { readonly tasks: readonly TaskContent[] };
+
+/** What the edited stage must read: its content before, with the intended change made. */
+export type Expectation = (before: StageContent) => StageContent;
+
+const POSITION_KEYS: ReadonlySet<string> = new Set(['range', 'idRange', 'statusRange', 'index']);
+
+/** A stage's content: every field it has except positions, whatever fields stages gain later. */
+export function contentOf(stage: PlanStage): StageContent {
+  return JSON.parse(JSON.stringify(stage, (key: string, value: unknown) => (POSITION_KEYS.has(key) ? undefined : value))) as StageContent;
+}
+
+/** Re-parses the edited text; returns why it is wrong, or undefined when it is right. */
+export function checkEdit(before: PlanAnalysis, editedText: string, stageId: string, expectation: Expectation): string | undefined {
+  const after = analyzePlan(editedText);
+  if (after.hasSyntaxErrors || !after.plan || !before.plan) {
+    return 'YAML error';
+  }
+  if (after.diagnostics.length > before.diagnostics.length) {
+    return 'new problems';
+  }
+  if (after.plan.version !== before.plan.version || after.plan.project !== before.plan.project) {
+    return 'the project or version changed';
+  }
+  const stagesBefore = before.plan.stages;
+  const stagesAfter = after.plan.stages;
+  if (stagesAfter.length !== stagesBefore.length) {
+    return 'stage count changed';
+  }
+  for (let index = 0; index < stagesBefore.length; index++) {
+    const old = contentOf(stagesBefore[index]);
+    const now = contentOf(stagesAfter[index]);
+    if (old.id !== now.id) {
+      return 'stage order changed';
+    }
+    const wanted = old.id === stageId ? expectation(old) : old;
+    const changed = firstDifference(wanted, now);
+    if (changed) {
+      return old.id === stageId ? `${changed} would read differently` : `${changed} of stage "${old.id}" would change`;
+    }
+  }
+  return undefined;
+}
+
+/** The first field whose value differs (absent and undefined are the same). */
+function firstDifference(wanted: StageContent, actual: StageContent): string | undefined {
+  const fields = new Set([...Object.keys(wanted), ...Object.keys(actual)]);
+  const valueOf = (content: StageContent, field: string): string | undefined => canonical((content as unknown as Record<string, unknown>)[field]);
+  for (const field of fields) {
+    if (valueOf(wanted, field) !== valueOf(actual, field)) {
+      return field === 'tasks' ? describeTaskDifference(wanted.tasks, actual.tasks) : field;
+    }
+  }
+  return undefined;
+}
+
+function describeTaskDifference(wanted: readonly TaskContent[], actual: readonly TaskContent[]): string {
+  if (wanted.length !== actual.length) {
+    return 'the number of tasks';
+  }
+  const index = wanted.findIndex((task, at) => canonical(task) !== canonical(actual[at]));
+  return `task ${index + 1}`;
+}
+
+/** JSON with object keys sorted, so the order fields were written in does not count. */
+function canonical(value: unknown): string | undefined {
+  return JSON.stringify(value, (_key: string, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : inner,
+  );
+}
