@@ -21,16 +21,6 @@
 
   const SVG_NS = 'http://www.w3.org/2000/svg';
 
-  /** The status a stage's one-click button moves it to, with the button's verb. */
-  /** @type {Record<StageStatus, { status: StageStatus, verb: string }>} */
-  const NEXT_ACTION = {
-    'not-started': { status: 'in-progress', verb: 'Start' },
-    blocked: { status: 'in-progress', verb: 'Resume' },
-    'in-progress': { status: 'done', verb: 'Complete' },
-    done: { status: 'not-started', verb: 'Reset' },
-    skipped: { status: 'not-started', verb: 'Reset' },
-  };
-
   /** @type {VsCodeApi} */
   const vscode = acquireVsCodeApi();
   const root = /** @type {HTMLElement} */ (document.getElementById('chart-root'));
@@ -309,20 +299,19 @@
     if (column.note) {
       wrapper.append(el('p', 'note', column.note));
     }
-    if (column.inPlan && column.status) {
-      const next = NEXT_ACTION[column.status];
-      if (next) {
-        const button = el('button', 'action', next.verb);
-        button.type = 'button';
-        button.dataset.focusKey = `action:${column.id}`;
-        button.setAttribute('aria-label', `${next.verb} ${column.title}`);
-        const target = next.status;
-        button.addEventListener('click', () => {
-          select(column.id);
-          send({ type: 'setStatus', stageId: column.id, status: target });
-        });
-        wrapper.append(button);
-      }
+    // The status table (statusActions.ts) picks the button; the host checks it again on arrival.
+    const next = column.inPlan ? column.primaryAction : undefined;
+    if (next) {
+      const button = el('button', 'action', next.label);
+      button.type = 'button';
+      button.dataset.focusKey = `action:${column.id}`;
+      button.setAttribute('aria-label', `${next.label} ${column.title}`);
+      const target = next.status;
+      button.addEventListener('click', () => {
+        select(column.id);
+        send({ type: 'setStatus', stageId: column.id, status: target });
+      });
+      wrapper.append(button);
     }
     return wrapper;
   }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { StageTarget } from '../model/domain/stageTarget';
-import { buildChart, parseWebviewMessage, type ChartData, type WebviewMessage } from '../model/presentation/chart';
+import { buildChart, chartStageStatuses, parseWebviewMessage, type ChartData, type WebviewMessage } from '../model/presentation/chart';
 import type { LifecycleServices } from '../services';
 import { Disposable } from '../util/disposable';
 import type { FolderPlan } from '../workspace/planStore';
@@ -109,12 +109,12 @@ export class ChartFeature extends Disposable {
 
   /**
    * Everything the page sends comes in here. Anything but a well-formed message about a
-   * stage of the shown plan is refused (and logged), and nothing acts on it.
+   * stage of the shown plan (and a move the status table allows it) is refused (and logged),
+   * and nothing acts on it.
    */
   async handleMessage(message: unknown): Promise<ChartMessageOutcome> {
     const folderPlan = this.chartFolderPlan();
-    const knownStageIds = new Set(folderPlan?.exists ? (folderPlan.plan?.stages.map((stage) => stage.id) ?? []) : []);
-    const parsed = parseWebviewMessage(message, knownStageIds);
+    const parsed = parseWebviewMessage(message, chartStageStatuses(folderPlan?.exists ? folderPlan.plan : undefined));
     if (!parsed) {
       this.services.log.warn(`Effort chart: refused a message from the chart page: ${describeRefused(message)}`);
       return 'refused';
