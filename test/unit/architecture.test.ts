@@ -1,9 +1,11 @@
 // The import rules that keep the model pure and the rooms apart, checked on the source:
 // the model imports nothing outside src/model but the `yaml` package (so no `vscode`), the
 // domain depends on neither the plan-file engine nor presentation, and the editor adapters
-// (views, commands, language, webview) do not reach into one another.
+// (views, commands, language, webview) do not reach into one another. src/webview uses no
+// Node built-in, so the panels also work where the extension host is a browser's web worker.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -12,6 +14,8 @@ const MODEL = path.join(SRC, 'model');
 const DOMAIN = path.join(MODEL, 'domain');
 const MODEL_ROOMS_DOMAIN_MUST_NOT_USE = [path.join(MODEL, 'planFile'), path.join(MODEL, 'presentation')];
 const ADAPTERS = ['views', 'commands', 'language', 'webview'].map((name) => path.join(SRC, name));
+/** Runs where the extension host may be a browser's web worker: no Node built-ins. */
+const WEBVIEW = path.join(SRC, 'webview');
 /** Packages the model may import (everything else it uses lives in src/model). */
 const MODEL_PACKAGES: readonly string[] = ['yaml'];
 
@@ -79,6 +83,12 @@ describe('architecture: import rules', () => {
     const violations = ALL_IMPORTS.filter((entry) => isWithin(entry.file, DOMAIN))
       .filter((entry) => entry.resolved !== undefined && MODEL_ROOMS_DOMAIN_MUST_NOT_USE.some((room) => isWithin(entry.resolved as string, room)))
       .map(describeImport);
+    assert.deepEqual(violations, []);
+  });
+
+  it('src/webview imports no Node built-in (web extension hosts have none)', () => {
+    const isBuiltin = (specifier: string): boolean => specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0]);
+    const violations = ALL_IMPORTS.filter((entry) => isWithin(entry.file, WEBVIEW) && entry.resolved === undefined && isBuiltin(entry.specifier)).map(describeImport);
     assert.deepEqual(violations, []);
   });
 

@@ -14,7 +14,8 @@ import {
   parseWebviewMessage,
   type ChartColumn,
 } from '../../src/model/presentation/chart';
-import { chartHtml, contentSecurityPolicy, newNonce } from '../../src/webview/html';
+import { CHART_PAGE } from '../../src/webview/chartPage';
+import { contentSecurityPolicy, newNonce, pageHtml, type ShellOptions } from '../../src/webview/html';
 import { lines } from './helpers';
 
 /** The cheat sheet's cells per built-in stage, verbatim (reference: cheat-sheet-chart.md). */
@@ -424,6 +425,7 @@ describe('webview message validation (parseWebviewMessage)', () => {
 });
 
 describe('chart webview HTML shell', () => {
+  const chartHtml = (options: Omit<ShellOptions, 'title' | 'body'>): string => pageHtml({ ...options, title: CHART_PAGE.title, body: CHART_PAGE.body });
   const options = {
     cspSource: 'https://*.vscode-cdn.net',
     scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/chart.js',
@@ -458,6 +460,7 @@ describe('chart webview HTML shell', () => {
     const html = chartHtml({ ...options, scriptUri: 'https://x/"><script>alert(1)</script>' });
     assert.ok(html.includes('src="https://x/&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"'));
     assert.equal(html.match(/<script/g)?.length, 1);
+    assert.ok(pageHtml({ ...options, title: 'A & <b>', body: '' }).includes('<title>A &amp; &lt;b&gt;</title>'));
   });
 
   it('makes a fresh 128-bit nonce each time', () => {
