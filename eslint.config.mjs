@@ -16,14 +16,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', 'esbuild.js', 'media/**/*.js'],
+    // Plain JavaScript is Node scripts only; the webview pages are TypeScript (media/page).
+    files: ['**/*.mjs', 'esbuild.js'],
     languageOptions: {
       globals: {
         console: 'readonly', process: 'readonly', require: 'readonly', module: 'readonly',
         setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', Buffer: 'readonly',
         fetch: 'readonly', Response: 'readonly',
-        requestAnimationFrame: 'readonly', HTMLElement: 'readonly', MessageEvent: 'readonly',
-        window: 'readonly', document: 'readonly', acquireVsCodeApi: 'readonly',
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -9,7 +9,8 @@ export const CHART_PAGE: PageSpec = {
   logName: 'Effort chart',
   // The script draws into #chart-root and clears aria-busy once it has data.
   body: '<main id="chart-root" aria-busy="true"><p class="loading">Loading the effort chart…</p></main>',
-  script: ['media', 'chart.js'],
+  // Bundled by esbuild.js from media/page/chart.ts.
+  script: ['dist', 'webview', 'chart.js'],
   style: ['media', 'chart.css'],
   icon: ['media', 'activitybar.svg'],
 };

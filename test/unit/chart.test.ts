@@ -428,7 +428,7 @@ describe('chart webview HTML shell', () => {
   const chartHtml = (options: Omit<ShellOptions, 'title' | 'body'>): string => pageHtml({ ...options, title: CHART_PAGE.title, body: CHART_PAGE.body });
   const options = {
     cspSource: 'https://*.vscode-cdn.net',
-    scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/chart.js',
+    scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/chart.js',
     styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/chart.css',
     nonce: 'abc123+/=',
   };
