@@ -1,4 +1,5 @@
-// Bundles the extension into dist/extension.js (CommonJS, Node platform, `vscode` external).
+// Bundles the extension into dist/extension.js (CommonJS, Node platform, `vscode` external),
+// and each webview page's script (media/page) into dist/webview/ (browser, one IIFE each).
 //   node esbuild.js               development build with sourcemaps
 //   node esbuild.js --production  minified, no sourcemaps (used by vsce through vscode:prepublish)
 //   node esbuild.js --watch       rebuild on change; output readable by the $esbuild-watch problem matcher
@@ -30,28 +31,32 @@ const problemMatcherPlugin = {
   },
 };
 
+/** What every bundle shares; each build below adds its platform and files. */
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'silent',
+  plugins: [problemMatcherPlugin],
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], format: 'cjs', platform: 'node', target: 'node18', outfile: 'dist/extension.js', external: ['vscode'] },
+  // A webview runs in VS Code's Chromium, with no module loader: one self-contained script per page.
+  { ...common, entryPoints: ['media/page/chart.ts'], format: 'iife', platform: 'browser', target: 'es2022', outdir: 'dist/webview' },
+];
+
 async function main() {
-  const context = await esbuild.context({
-    entryPoints: ['src/extension.ts'],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node18',
-    outfile: 'dist/extension.js',
-    external: ['vscode'],
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    logLevel: 'silent',
-    plugins: [problemMatcherPlugin],
-  });
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
-    await context.watch();
+    await Promise.all(contexts.map((context) => context.watch()));
     return;
   }
-  const result = await context.rebuild();
-  await context.dispose();
-  if (result.errors.length > 0) {
+  const results = await Promise.all(contexts.map((context) => context.rebuild()));
+  await Promise.all(contexts.map((context) => context.dispose()));
+  if (results.some((result) => result.errors.length > 0)) {
     process.exit(1);
   }
 }

@@ -16,14 +16,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', 'esbuild.js', 'media/**/*.js', 'test/bench/activation-reference/*.js'],
+    // Plain JavaScript is Node scripts only; the webview pages are TypeScript (media/page).
+    files: ['**/*.mjs', 'esbuild.js', 'test/bench/activation-reference/*.js'],
     languageOptions: {
       globals: {
         console: 'readonly', process: 'readonly', require: 'readonly', module: 'readonly',
         setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', Buffer: 'readonly',
         fetch: 'readonly', Response: 'readonly',
-        requestAnimationFrame: 'readonly', HTMLElement: 'readonly', MessageEvent: 'readonly',
-        window: 'readonly', document: 'readonly', acquireVsCodeApi: 'readonly', exports: 'writable',
+        exports: 'writable',
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,24 +1,44 @@
-// The chart webview's HTML shell. Pure (no `vscode`): the panel passes in its webview's CSP
-// source and resource URIs. The shell carries no plan data; that arrives by `postMessage`
-// once the script says it is ready, so no plan string is ever parsed as HTML.
+// The HTML shell of the extension's webview pages. Pure (no `vscode`, and no Node built-ins,
+// so it also runs where the extension host is a browser's web worker): the panel passes in
+// its webview's CSP source and resource URIs. The shell carries no data; that arrives by
+// `postMessage` once the page's script says it is ready, so no plan string is parsed as HTML.
 
-import { randomBytes } from 'node:crypto';
+/** What a kind of page is made of. Paths are path segments under the extension's root. */
+export interface PageSpec {
+  /** The webview panel's view type; also the key its serializer is registered under. */
+  readonly viewType: string;
+  /** The tab's title and the document's `<title>`. */
+  readonly title: string;
+  /** Who speaks in the log ("Effort chart: …"). */
+  readonly logName: string;
+  /** Static markup shown until the script draws. Written in the source, never built from data. */
+  readonly body: string;
+  /** The page's bundled script and its stylesheet; their folders are all the webview may read. */
+  readonly script: readonly string[];
+  readonly style: readonly string[];
+  /** The tab's icon. */
+  readonly icon?: readonly string[];
+}
 
-export interface ChartHtmlOptions {
+export interface ShellOptions {
+  readonly title: string;
+  readonly body: string;
   /** `webview.cspSource`. */
   readonly cspSource: string;
-  /** `asWebviewUri` of media/chart.js and media/chart.css, as strings. */
+  /** `asWebviewUri` of the script and the stylesheet, as strings. */
   readonly scriptUri: string;
   readonly styleUri: string;
   /** A fresh `newNonce()` per load. */
   readonly nonce: string;
 }
 
-export const CHART_TITLE = 'Lifecycle Effort Chart';
-
-/** 128 random bits from the OS's CSPRNG, base64: the script nonce of one page load. */
+/**
+ * 128 random bits, base64: the script nonce of one page load. Web Crypto and `btoa` exist in
+ * Node and in browser workers alike, unlike `node:crypto`.
+ */
 export function newNonce(): string {
-  return randomBytes(16).toString('base64');
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -31,25 +51,25 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-export function chartHtml(options: ChartHtmlOptions): string {
+export function pageHtml(options: ShellOptions): string {
   const csp = contentSecurityPolicy(options.cspSource, options.nonce);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)};">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)};">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttribute(options.styleUri)}">
-<title>${CHART_TITLE}</title>
+<link rel="stylesheet" href="${escapeHtml(options.styleUri)}">
+<title>${escapeHtml(options.title)}</title>
 </head>
 <body>
-<main id="chart-root" aria-busy="true"><p class="loading">Loading the effort chart…</p></main>
-<script nonce="${escapeAttribute(options.nonce)}" src="${escapeAttribute(options.scriptUri)}"></script>
+${options.body}
+<script nonce="${escapeHtml(options.nonce)}" src="${escapeHtml(options.scriptUri)}"></script>
 </body>
 </html>
 `;
 }
 
-function escapeAttribute(value: string): string {
+function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

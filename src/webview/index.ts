@@ -1,43 +1,36 @@
 import * as vscode from 'vscode';
 import type { StageTarget } from '../model/domain/stageTarget';
-import { buildChart, parseWebviewMessage, type ChartData, type WebviewMessage } from '../model/presentation/chart';
+import { buildChart, chartStageStatuses, parseWebviewMessage, type ChartData, type HostMessage, type WebviewMessage } from '../model/presentation/chart';
 import type { LifecycleServices } from '../services';
-import { Disposable } from '../util/disposable';
 import type { FolderPlan } from '../workspace/planStore';
 import { errorMessage } from '../workspace/planWriter';
-import { ChartPanel, CHART_VIEW_TYPE, chartWebviewOptions } from './chartPanel';
-import { CHART_TITLE } from './html';
-
-export { CHART_VIEW_TYPE } from './chartPanel';
-
-/** What became of a message from the chart's page. */
-export type ChartMessageOutcome = 'handled' | 'refused' | 'failed';
+import { ChartPanel } from './chartPanel';
+import { CHART_PAGE } from './chartPage';
+import { SingletonPanel, type ReadyMessage } from './panelBase';
 
 /**
- * The effort chart: the `genaiLifecycle.showChart` command, the single chart panel, its
- * restoration after a reload, and its live data.
+ * The effort chart: the `genaiLifecycle.showChart` command and the single chart panel (its
+ * life cycle is `SingletonPanel`'s), with its live data.
  *
  * Which folder it shows: the folder of the last active text editor whose folder has a plan
  * file, else the first folder with a plan file, else the first folder (the chart then shows
  * the catalog alone and offers to create the plan).
  *
  * Data flows one way: store change -> `buildChart` -> `postMessage`; the page's requests come
- * back as messages, are checked by `parseWebviewMessage`, and run the same commands as the
- * sidebar (so every write goes through the commands and the plan writer).
+ * back as messages, are checked by `parseWebviewMessage` (against the status table too), and
+ * run the same commands as the sidebar (so every write goes through the commands and the
+ * plan writer).
  */
-export class ChartFeature extends Disposable {
-  private chartPanel: ChartPanel | undefined;
+export class ChartFeature extends SingletonPanel<HostMessage, WebviewMessage, ChartPanel> {
   /** `folder.uri.toString()` of the last active editor's folder, when that folder has a plan. */
   private editorFolder: string | undefined;
 
   constructor(readonly services: LifecycleServices) {
-    super();
-    this.register(vscode.commands.registerCommand('genaiLifecycle.showChart', () => this.show()));
+    super(CHART_PAGE, services.context.extensionUri, services.log);
     this.register(
-      vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
-          this.restore(panel);
-        },
+      vscode.commands.registerCommand('genaiLifecycle.showChart', () => {
+        this.show();
+        return true;
       }),
     );
     this.register(services.store.onDidChange(() => this.refresh()));
@@ -52,38 +45,6 @@ export class ChartFeature extends Disposable {
     if (active) {
       this.noteEditorFolder(active.document.uri);
     }
-    this.register({ dispose: () => this.chartPanel?.dispose() });
-  }
-
-  /** The open chart panel, if any. */
-  get panel(): ChartPanel | undefined {
-    return this.chartPanel;
-  }
-
-  /** Opens the chart beside the active editor, or reveals it where it is. */
-  async show(): Promise<boolean> {
-    if (this.chartPanel) {
-      this.chartPanel.webviewPanel.reveal(undefined, true);
-      return true;
-    }
-    const panel = vscode.window.createWebviewPanel(
-      CHART_VIEW_TYPE,
-      CHART_TITLE,
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      chartWebviewOptions(this.services.context.extensionUri),
-    );
-    this.adopt(panel);
-    return true;
-  }
-
-  /** Takes over a panel VS Code restored after a reload (the page restores its own UI state). */
-  restore(panel: vscode.WebviewPanel): void {
-    if (this.chartPanel) {
-      // One chart: the one already open wins.
-      panel.dispose();
-      return;
-    }
-    this.adopt(panel);
   }
 
   /** The data the chart shows now. */
@@ -107,35 +68,22 @@ export class ChartFeature extends Disposable {
     return fromEditor ?? plans.find((p) => p.exists && p.plan !== undefined) ?? plans.find((p) => p.exists) ?? plans[0];
   }
 
-  /**
-   * Everything the page sends comes in here. Anything but a well-formed message about a
-   * stage of the shown plan is refused (and logged), and nothing acts on it.
-   */
-  async handleMessage(message: unknown): Promise<ChartMessageOutcome> {
-    const folderPlan = this.chartFolderPlan();
-    const knownStageIds = new Set(folderPlan?.exists ? (folderPlan.plan?.stages.map((stage) => stage.id) ?? []) : []);
-    const parsed = parseWebviewMessage(message, knownStageIds);
-    if (!parsed) {
-      this.services.log.warn(`Effort chart: refused a message from the chart page: ${describeRefused(message)}`);
-      return 'refused';
-    }
-    if (parsed.type === 'ready') {
-      this.chartPanel?.markReady();
-      this.refresh();
-      return 'handled';
-    }
-    try {
-      await this.act(parsed, folderPlan);
-      return 'handled';
-    } catch (error) {
-      const text = `The effort chart could not run that action (${errorMessage(error)}).`;
-      this.services.log.error(text);
-      void vscode.window.showErrorMessage(`${text} Try the same action from the GenAI Lifecycle sidebar.`);
-      return 'failed';
-    }
+  protected createPanel(webviewPanel: vscode.WebviewPanel, onMessage: (message: unknown) => void): ChartPanel {
+    return new ChartPanel(webviewPanel, this.extensionUri, onMessage);
   }
 
-  private async act(message: Exclude<WebviewMessage, { type: 'ready' }>, folderPlan: FolderPlan | undefined): Promise<void> {
+  /** Only a well-formed message about a stage of the shown plan, making a move the status table allows. */
+  protected parseMessage(message: unknown): WebviewMessage | undefined {
+    const folderPlan = this.chartFolderPlan();
+    return parseWebviewMessage(message, chartStageStatuses(folderPlan?.exists ? folderPlan.plan : undefined));
+  }
+
+  protected render(): HostMessage {
+    return { type: 'chart', chart: this.chartData() };
+  }
+
+  protected async act(message: Exclude<WebviewMessage, ReadyMessage>): Promise<void> {
+    const folderPlan = this.chartFolderPlan();
     switch (message.type) {
       case 'createPlan':
         // In the folder the chart shows; the command asks which stages to include.
@@ -157,18 +105,10 @@ export class ChartFeature extends Disposable {
     }
   }
 
-  private adopt(panel: vscode.WebviewPanel): void {
-    const chartPanel = new ChartPanel(panel, this.services.context.extensionUri, (message) => void this.handleMessage(message));
-    chartPanel.onDidDispose(() => {
-      if (this.chartPanel === chartPanel) {
-        this.chartPanel = undefined;
-      }
-    });
-    this.chartPanel = chartPanel;
-  }
-
-  private refresh(): void {
-    this.chartPanel?.post(this.chartData());
+  protected override reportFailure(error: unknown): void {
+    const text = `The effort chart could not run that action (${errorMessage(error)}).`;
+    this.services.log.error(text);
+    void vscode.window.showErrorMessage(`${text} Try the same action from the GenAI Lifecycle sidebar.`);
   }
 
   /** Remembers the editor's folder when it has a plan; true when the shown folder may change. */
@@ -184,15 +124,4 @@ export class ChartFeature extends Disposable {
     this.editorFolder = key;
     return true;
   }
-}
-
-/** A short, safe description of a refused message for the log (it may be huge or hostile). */
-function describeRefused(message: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(message) ?? String(message);
-  } catch {
-    text = Object.prototype.toString.call(message);
-  }
-  return text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
 }

@@ -15,7 +15,9 @@ const ALLOWED = [
   /^changelog\.md$/i,
   /^license(\.txt|\.md)?$/i,
   /^dist\/extension\.js$/,
-  /^media\/[\w.-]+\.(png|svg|css|js)$/,
+  /^dist\/webview\/[\w.-]+\.js$/,
+  // Pictures and stylesheets only: the pages' scripts ship bundled in dist/webview, not as sources.
+  /^media\/[\w.-]+\.(png|svg|css)$/,
   /^schema\/[\w.-]+\.json$/,
 ];
 
@@ -33,7 +35,7 @@ describe('the packaged VSIX', () => {
     const files = entries.filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length));
     const unexpected = files.filter((file) => !ALLOWED.some((pattern) => pattern.test(file)));
     assert.deepEqual(unexpected, [], `unexpected files in the VSIX: ${unexpected.join(', ')}`);
-    for (const required of ['package.json', 'dist/extension.js', 'media/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE.txt']) {
+    for (const required of ['package.json', 'dist/extension.js', 'dist/webview/chart.js', 'media/chart.css', 'media/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE.txt']) {
       assert.ok(files.some((file) => file.toLowerCase() === required.toLowerCase()), `${required} is in the VSIX`);
     }
   });

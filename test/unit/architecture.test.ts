@@ -1,9 +1,13 @@
 // The import rules that keep the model pure and the rooms apart, checked on the source:
 // the model imports nothing outside src/model but the `yaml` package (so no `vscode`), the
 // domain depends on neither the plan-file engine nor presentation, and the editor adapters
-// (views, commands, language, webview) do not reach into one another.
+// (views, commands, language, webview) do not reach into one another. src/webview uses no
+// Node built-in, so the panels also work where the extension host is a browser's web worker.
+// The webview pages (media/page, bundled for the browser) take only types from the extension,
+// and only from the model: the message contract they share with it.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -12,6 +16,9 @@ const MODEL = path.join(SRC, 'model');
 const DOMAIN = path.join(MODEL, 'domain');
 const MODEL_ROOMS_DOMAIN_MUST_NOT_USE = [path.join(MODEL, 'planFile'), path.join(MODEL, 'presentation')];
 const ADAPTERS = ['views', 'commands', 'language', 'webview'].map((name) => path.join(SRC, name));
+/** Runs where the extension host may be a browser's web worker: no Node built-ins. */
+const WEBVIEW = path.join(SRC, 'webview');
+const PAGES = path.join(ROOT, 'media', 'page');
 /** Packages the model may import (everything else it uses lives in src/model). */
 const MODEL_PACKAGES: readonly string[] = ['yaml'];
 
@@ -37,8 +44,12 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Static imports and re-exports (`import ... from`, `import '...'`, `export ... from`), `import()` and `require()`. */
+function withoutComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+}
+
 function specifiersIn(text: string): string[] {
-  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const code = withoutComments(text);
   const patterns = [/\b(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/g, /\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g];
   return patterns.flatMap((pattern) => [...code.matchAll(pattern)].map((match) => match[1]));
 }
@@ -59,7 +70,13 @@ function describeImport(entry: Import): string {
   return `${path.relative(ROOT, entry.file)} imports '${entry.specifier}'`;
 }
 
+/** Specifiers of whole-statement type-only imports and re-exports (`import type … from`): erased from the bundle. */
+function typeOnlySpecifiersIn(text: string): string[] {
+  return [...withoutComments(text).matchAll(/\b(?:import|export)\s+type\s+[^'";]*?\s+from\s+['"]([^'"]+)['"]/g)].map((match) => match[1]);
+}
+
 const ALL_IMPORTS: readonly Import[] = sourceFiles(SRC).flatMap(importsOf);
+const PAGE_FILES = sourceFiles(PAGES);
 
 describe('architecture: import rules', () => {
   it('sees the imports it checks (the scan is not vacuous)', () => {
@@ -78,6 +95,26 @@ describe('architecture: import rules', () => {
   it('src/model/domain imports nothing from the plan-file engine or presentation', () => {
     const violations = ALL_IMPORTS.filter((entry) => isWithin(entry.file, DOMAIN))
       .filter((entry) => entry.resolved !== undefined && MODEL_ROOMS_DOMAIN_MUST_NOT_USE.some((room) => isWithin(entry.resolved as string, room)))
+      .map(describeImport);
+    assert.deepEqual(violations, []);
+  });
+
+  it('src/webview imports no Node built-in (web extension hosts have none)', () => {
+    const isBuiltin = (specifier: string): boolean => specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0]);
+    const violations = ALL_IMPORTS.filter((entry) => isWithin(entry.file, WEBVIEW) && entry.resolved === undefined && isBuiltin(entry.specifier)).map(describeImport);
+    assert.deepEqual(violations, []);
+  });
+
+  it('the webview pages import from outside media/page only types, and only from src/model', () => {
+    const outside = PAGE_FILES.flatMap(importsOf).filter((entry) => entry.resolved === undefined || !isWithin(entry.resolved, PAGES));
+    assert.ok(outside.length > 0, 'the pages import the message contract (the scan is not vacuous)');
+    const violations = outside
+      .filter((entry) => {
+        const typeOnly = typeOnlySpecifiersIn(fs.readFileSync(entry.file, 'utf8'));
+        const all = specifiersIn(fs.readFileSync(entry.file, 'utf8'));
+        const count = (list: readonly string[]): number => list.filter((specifier) => specifier === entry.specifier).length;
+        return entry.resolved === undefined || !isWithin(entry.resolved, MODEL) || count(typeOnly) !== count(all);
+      })
       .map(describeImport);
     assert.deepEqual(violations, []);
   });

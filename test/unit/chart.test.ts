@@ -2,8 +2,20 @@ import * as assert from 'node:assert/strict';
 import { DURATION_SCALE } from '../../src/model/domain/catalog';
 import type { Plan } from '../../src/model/domain/types';
 import { parse } from '../../src/model/planFile/parse';
-import { buildChart, CHART_ROWS, durationLevelOf, expertiseLevelOf, MAX_STAGE_ID_LENGTH, parseWebviewMessage, type ChartColumn } from '../../src/model/presentation/chart';
-import { chartHtml, contentSecurityPolicy, newNonce } from '../../src/webview/html';
+import { STAGE_STATUSES, type StageStatus } from '../../src/model/domain/statuses';
+import { primaryAction, STAGE_ACTION_SPECS, STATUS_RULES } from '../../src/model/domain/statusActions';
+import {
+  buildChart,
+  chartStageStatuses,
+  CHART_ROWS,
+  durationLevelOf,
+  expertiseLevelOf,
+  MAX_STAGE_ID_LENGTH,
+  parseWebviewMessage,
+  type ChartColumn,
+} from '../../src/model/presentation/chart';
+import { CHART_PAGE } from '../../src/webview/chartPage';
+import { contentSecurityPolicy, newNonce, pageHtml, type ShellOptions } from '../../src/webview/html';
 import { lines } from './helpers';
 
 /** The cheat sheet's cells per built-in stage, verbatim (reference: cheat-sheet-chart.md). */
@@ -154,6 +166,7 @@ describe('effort chart data (buildChart)', () => {
       inPlan: true,
       status: 'skipped',
       statusLabel: 'Skipped',
+      primaryAction: { action: 'reset', label: 'Reset', status: 'not-started' },
       current: false,
       skipped: true,
       note: 'We start from an existing foundation model',
@@ -170,6 +183,7 @@ describe('effort chart data (buildChart)', () => {
       inPlan: true,
       status: 'done',
       statusLabel: 'Done',
+      primaryAction: { action: 'reset', label: 'Reset', status: 'not-started' },
       current: false,
       skipped: false,
       owner: 'sam',
@@ -204,6 +218,7 @@ describe('effort chart data (buildChart)', () => {
       inPlan: true,
       status: 'blocked',
       statusLabel: 'Blocked',
+      primaryAction: { action: 'resume', label: 'Resume', status: 'in-progress' },
       current: false,
       skipped: false,
       openTasks: 0,
@@ -217,11 +232,34 @@ describe('effort chart data (buildChart)', () => {
       inPlan: true,
       status: 'not-started',
       statusLabel: 'Not started',
+      primaryAction: { action: 'start', label: 'Start', status: 'in-progress' },
       current: false,
       skipped: false,
       openTasks: 0,
       totalTasks: 0,
     });
+  });
+
+  it("gives each planned stage the status table's primary action as its button, and none to stages not in the plan", () => {
+    const chart = buildChart({ plan: planOf(FULL_PLAN) });
+    for (const c of chart.columns) {
+      assert.ok(c.status, c.id);
+      const action = primaryAction(c.status);
+      assert.deepEqual(c.primaryAction, { action, label: STAGE_ACTION_SPECS[action].label, status: STAGE_ACTION_SPECS[action].to }, c.id);
+    }
+    assert.deepEqual(
+      chart.columns.map((c) => [c.id, c.primaryAction?.label]),
+      [
+        ['pre-training', 'Reset'],
+        ['prompt-engineering', 'Reset'],
+        ['fine-tuning', 'Complete'],
+        ['rlhf', 'Start'],
+        ['deployment', 'Start'],
+        ['eval-harness', 'Resume'],
+        ['hostile', 'Start'],
+      ],
+    );
+    assert.ok(buildChart().columns.every((c) => c.primaryAction === undefined));
   });
 
   it('keeps lifecycle order for built-ins whatever the file order, marks unlisted ones, and lists custom stages after them', () => {
@@ -291,7 +329,11 @@ describe('effort chart data (buildChart)', () => {
 });
 
 describe('webview message validation (parseWebviewMessage)', () => {
-  const known = new Set(['fine-tuning', 'eval-harness']);
+  const known: ReadonlyMap<string, StageStatus> = new Map<string, StageStatus>([
+    ['fine-tuning', 'in-progress'],
+    ['eval-harness', 'blocked'],
+  ]);
+  const only = (id: string, status: StageStatus = 'not-started'): ReadonlyMap<string, StageStatus> => new Map([[id, status]]);
 
   it('accepts each well-formed message', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }, known), { type: 'ready' });
@@ -302,7 +344,7 @@ describe('webview message validation (parseWebviewMessage)', () => {
       stageId: 'eval-harness',
       status: 'done',
     });
-    assert.deepEqual(parseWebviewMessage({ status: 'skipped', stageId: 'fine-tuning', type: 'setStatus' }, ['fine-tuning']), {
+    assert.deepEqual(parseWebviewMessage({ status: 'skipped', stageId: 'fine-tuning', type: 'setStatus' }, only('fine-tuning')), {
       type: 'setStatus',
       stageId: 'fine-tuning',
       status: 'skipped',
@@ -344,21 +386,49 @@ describe('webview message validation (parseWebviewMessage)', () => {
 
   it('refuses stage ids longer than the limit even when listed', () => {
     const long = 'a'.repeat(MAX_STAGE_ID_LENGTH + 1);
-    assert.equal(parseWebviewMessage({ type: 'chooseStatus', stageId: long }, [long]), undefined);
+    assert.equal(parseWebviewMessage({ type: 'chooseStatus', stageId: long }, only(long)), undefined);
     const limit = 'a'.repeat(MAX_STAGE_ID_LENGTH);
-    assert.deepEqual(parseWebviewMessage({ type: 'chooseStatus', stageId: limit }, [limit]), { type: 'chooseStatus', stageId: limit });
+    assert.deepEqual(parseWebviewMessage({ type: 'chooseStatus', stageId: limit }, only(limit)), { type: 'chooseStatus', stageId: limit });
   });
 
   it('refuses every stage message when no stage is known (no plan)', () => {
-    assert.equal(parseWebviewMessage({ type: 'chooseStatus', stageId: 'fine-tuning' }, []), undefined);
-    assert.deepEqual(parseWebviewMessage({ type: 'createPlan' }, []), { type: 'createPlan' });
+    assert.equal(parseWebviewMessage({ type: 'chooseStatus', stageId: 'fine-tuning' }, new Map()), undefined);
+    assert.deepEqual(parseWebviewMessage({ type: 'createPlan' }, new Map()), { type: 'createPlan' });
+  });
+
+  it('lets setStatus through only where the status table allows that move from the stage\'s status', () => {
+    for (const from of STAGE_STATUSES) {
+      for (const to of STAGE_STATUSES) {
+        const allowed = STATUS_RULES[from].allowed.some((action) => STAGE_ACTION_SPECS[action].to === to);
+        const parsed = parseWebviewMessage({ type: 'setStatus', stageId: 'rlhf', status: to }, only('rlhf', from));
+        assert.equal(parsed !== undefined, allowed, `${from} -> ${to}`);
+      }
+    }
+    // What the page's buttons ask for is always allowed.
+    for (const from of STAGE_STATUSES) {
+      const to = STAGE_ACTION_SPECS[primaryAction(from)].to;
+      assert.ok(parseWebviewMessage({ type: 'setStatus', stageId: 'rlhf', status: to }, only('rlhf', from)), from);
+    }
+    // A click from a page a step behind the file: the stage is done now, "Complete" is refused.
+    assert.equal(parseWebviewMessage({ type: 'setStatus', stageId: 'rlhf', status: 'done' }, only('rlhf', 'done')), undefined);
+  });
+
+  it('checks messages against the first of duplicated stage ids, like the chart shows', () => {
+    const result = parse(lines('version: 1', 'stages:', '  - id: rlhf', '    status: done', '  - id: rlhf', '    status: not-started'));
+    assert.ok(result.plan);
+    const statuses = chartStageStatuses(result.plan);
+    assert.deepEqual([...statuses], [['rlhf', 'done']]);
+    assert.equal(parseWebviewMessage({ type: 'setStatus', stageId: 'rlhf', status: 'in-progress' }, statuses)?.type, 'setStatus');
+    assert.equal(parseWebviewMessage({ type: 'setStatus', stageId: 'rlhf', status: 'blocked' }, statuses), undefined);
+    assert.deepEqual([...chartStageStatuses(undefined)], []);
   });
 });
 
 describe('chart webview HTML shell', () => {
+  const chartHtml = (options: Omit<ShellOptions, 'title' | 'body'>): string => pageHtml({ ...options, title: CHART_PAGE.title, body: CHART_PAGE.body });
   const options = {
     cspSource: 'https://*.vscode-cdn.net',
-    scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/chart.js',
+    scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/chart.js',
     styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/chart.css',
     nonce: 'abc123+/=',
   };
@@ -390,6 +460,7 @@ describe('chart webview HTML shell', () => {
     const html = chartHtml({ ...options, scriptUri: 'https://x/"><script>alert(1)</script>' });
     assert.ok(html.includes('src="https://x/&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"'));
     assert.equal(html.match(/<script/g)?.length, 1);
+    assert.ok(pageHtml({ ...options, title: 'A & <b>', body: '' }).includes('<title>A &amp; &lt;b&gt;</title>'));
   });
 
   it('makes a fresh 128-bit nonce each time', () => {

@@ -4,6 +4,7 @@
 
 import { CATALOG, DURATION_SCALE, EXPERTISE_LEVELS, type ExpertiseLabel } from '../domain/catalog';
 import { currentStage } from '../domain/progress';
+import { STAGE_ACTION_SPECS, actionFor, primaryAction, type StageAction } from '../domain/statusActions';
 import { STATUS_LABELS, isStageStatus, type StageStatus } from '../domain/statuses';
 import type { EffortCells, Plan, PlanStage } from '../domain/types';
 
@@ -19,6 +20,14 @@ export const CHART_ROWS: readonly { readonly key: keyof EffortCells; readonly la
 export const EXPERTISE_SCALE: readonly ExpertiseLabel[] = (Object.keys(EXPERTISE_LEVELS) as ExpertiseLabel[]).sort(
   (a, b) => EXPERTISE_LEVELS[a] - EXPERTISE_LEVELS[b],
 );
+
+/** A move the chart offers for a stage: the status table's action, its word and where it leads. */
+export interface ChartAction {
+  readonly action: StageAction;
+  readonly label: string;
+  /** The status the page asks for (the `setStatus` message). */
+  readonly status: StageStatus;
+}
 
 /** One stage of the chart: a column of the table. */
 export interface ChartColumn {
@@ -36,6 +45,8 @@ export interface ChartColumn {
   /** Undefined when the stage is not in the plan. */
   readonly status?: StageStatus;
   readonly statusLabel?: string;
+  /** The one-click button under the status (the table's primary action); undefined when not in the plan. */
+  readonly primaryAction?: ChartAction;
   /** The stage to work on now (see `currentStage`). */
   readonly current: boolean;
   readonly skipped: boolean;
@@ -75,13 +86,7 @@ export interface ChartSource {
  */
 export function buildChart(source: ChartSource = {}): ChartData {
   const { plan } = source;
-  const stagesById = new Map<string, PlanStage>();
-  for (const stage of plan?.stages ?? []) {
-    // A duplicated id is a diagnostic elsewhere; the chart shows the first, like the editor's edits do.
-    if (!stagesById.has(stage.id)) {
-      stagesById.set(stage.id, stage);
-    }
-  }
+  const stagesById = firstStagesById(plan);
   const currentId = plan ? currentStage(plan)?.id : undefined;
   const builtIns = [...CATALOG]
     .sort((a, b) => a.order - b.order)
@@ -131,7 +136,28 @@ export function buildChart(source: ChartSource = {}): ChartData {
   };
 }
 
-type PlanState = Pick<ChartColumn, 'inPlan' | 'status' | 'statusLabel' | 'current' | 'skipped' | 'owner' | 'started' | 'completed' | 'note' | 'openTasks' | 'totalTasks'>;
+/** The plan's stages by id. A duplicated id is a diagnostic elsewhere; the chart takes the first, like the editor's edits do. */
+function firstStagesById(plan: Plan | undefined): Map<string, PlanStage> {
+  const stagesById = new Map<string, PlanStage>();
+  for (const stage of plan?.stages ?? []) {
+    if (!stagesById.has(stage.id)) {
+      stagesById.set(stage.id, stage);
+    }
+  }
+  return stagesById;
+}
+
+/** Each stage's status, as the chart shows it: what `parseWebviewMessage` checks requests against. */
+export function chartStageStatuses(plan: Plan | undefined): ReadonlyMap<string, StageStatus> {
+  return new Map([...firstStagesById(plan)].map(([id, stage]) => [id, stage.status]));
+}
+
+function chartAction(action: StageAction): ChartAction {
+  const spec = STAGE_ACTION_SPECS[action];
+  return { action, label: spec.label, status: spec.to };
+}
+
+type PlanState = Pick<ChartColumn, 'inPlan' | 'status' | 'statusLabel' | 'primaryAction' | 'current' | 'skipped' | 'owner' | 'started' | 'completed' | 'note' | 'openTasks' | 'totalTasks'>;
 
 function planState(stage: PlanStage | undefined, currentId: string | undefined): PlanState {
   if (!stage) {
@@ -141,6 +167,7 @@ function planState(stage: PlanStage | undefined, currentId: string | undefined):
     inPlan: true,
     status: stage.status,
     statusLabel: STATUS_LABELS[stage.status],
+    primaryAction: chartAction(primaryAction(stage.status)),
     current: stage.id === currentId,
     skipped: stage.status === 'skipped',
     ...(stage.owner !== undefined && { owner: stage.owner }),
@@ -195,7 +222,7 @@ export type WebviewMessage =
   | { readonly type: 'ready' }
   /** Offer the stage's status actions (the Set Stage Status quick pick). */
   | { readonly type: 'chooseStatus'; readonly stageId: string }
-  /** Set the stage's status directly. */
+  /** Set the stage's status directly (one of the moves the status table allows from its status). */
   | { readonly type: 'setStatus'; readonly stageId: string; readonly status: StageStatus }
   /** Run "Initialize Lifecycle Plan" (the chart was opened without a plan). */
   | { readonly type: 'createPlan' };
@@ -215,9 +242,10 @@ export const MAX_STAGE_ID_LENGTH = 200;
 
 /**
  * The message when `value` is exactly one of `WebviewMessage` (known type, no extra keys,
- * a stage id the plan has, a known status), else undefined.
+ * a stage id the plan has, a status the status table lets that stage move to), else undefined.
+ * `stages` maps the shown plan's stage ids to their statuses (`chartStageStatuses`).
  */
-export function parseWebviewMessage(value: unknown, knownStageIds: ReadonlySet<string> | readonly string[]): WebviewMessage | undefined {
+export function parseWebviewMessage(value: unknown, stages: ReadonlyMap<string, StageStatus>): WebviewMessage | undefined {
   if (!isPlainObject(value)) {
     return undefined;
   }
@@ -230,10 +258,7 @@ export function parseWebviewMessage(value: unknown, knownStageIds: ReadonlySet<s
   if (keys.length !== expectedKeys.length || !keys.every((key) => expectedKeys.includes(key))) {
     return undefined;
   }
-  const known = (id: unknown): id is string =>
-    typeof id === 'string' &&
-    id.length <= MAX_STAGE_ID_LENGTH &&
-    ('has' in knownStageIds ? knownStageIds.has(id) : knownStageIds.includes(id));
+  const known = (id: unknown): id is string => typeof id === 'string' && id.length <= MAX_STAGE_ID_LENGTH && stages.has(id);
   switch (type as WebviewMessageType) {
     case 'ready':
       return { type: 'ready' };
@@ -241,8 +266,15 @@ export function parseWebviewMessage(value: unknown, knownStageIds: ReadonlySet<s
       return { type: 'createPlan' };
     case 'chooseStatus':
       return known(value.stageId) ? { type: 'chooseStatus', stageId: value.stageId } : undefined;
-    case 'setStatus':
-      return known(value.stageId) && isStageStatus(value.status) ? { type: 'setStatus', stageId: value.stageId, status: value.status } : undefined;
+    case 'setStatus': {
+      const { stageId, status } = value;
+      if (!known(stageId) || !isStageStatus(status)) {
+        return undefined;
+      }
+      // The page may be a step behind the file: a move the stage's status does not allow now is refused.
+      const from = stages.get(stageId);
+      return from !== undefined && actionFor(from, status) !== undefined ? { type: 'setStatus', stageId, status } : undefined;
+    }
   }
 }
 

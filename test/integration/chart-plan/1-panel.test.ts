@@ -61,7 +61,9 @@ describe('effort chart panel', () => {
     assert.equal(panel.webviewPanel.viewColumn, vscode.ViewColumn.Two);
     assert.equal(chartTabs()[0].label, 'Lifecycle Effort Chart');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), planUri().toString(), 'the editor keeps the focus');
+    // The bundled script's folder and the stylesheet's: nothing else of the extension is readable.
     assert.deepEqual(panel.webviewPanel.webview.options.localResourceRoots?.map((uri) => uri.path), [
+      vscode.Uri.joinPath(api.services.context.extensionUri, 'dist', 'webview').path,
       vscode.Uri.joinPath(api.services.context.extensionUri, 'media').path,
     ]);
     assert.equal(panel.webviewPanel.webview.options.enableScripts, true);
@@ -88,7 +90,7 @@ describe('effort chart panel', () => {
     const nonce = nonceOf(html);
     assert.equal(cspOf(html), `default-src 'none'; img-src ${source}; style-src ${source}; script-src 'nonce-${nonce}'; font-src ${source};`);
     assert.match(nonce, /^[A-Za-z0-9+/]{22}==$/);
-    const scriptUri = panel.webviewPanel.webview.asWebviewUri(vscode.Uri.joinPath(api.services.context.extensionUri, 'media', 'chart.js')).toString();
+    const scriptUri = panel.webviewPanel.webview.asWebviewUri(vscode.Uri.joinPath(api.services.context.extensionUri, 'dist', 'webview', 'chart.js')).toString();
     const styleUri = panel.webviewPanel.webview.asWebviewUri(vscode.Uri.joinPath(api.services.context.extensionUri, 'media', 'chart.css')).toString();
     assert.ok(html.includes(`<script nonce="${nonce}" src="${scriptUri.replace(/&/g, '&amp;')}"></script>`), html);
     assert.ok(html.includes(`<link rel="stylesheet" href="${styleUri.replace(/&/g, '&amp;')}">`), html);

@@ -39,6 +39,9 @@ describe('effort chart messages', () => {
     ['a missing status', { type: 'setStatus', stageId: 'rlhf' }],
     ['chooseStatus for an unknown stage', { type: 'chooseStatus', stageId: '../../lifecycle' }],
     ['createPlan with junk', { type: 'createPlan', text: 'version: 1' }],
+    // Well-formed, but the status table has no such move from the stage's status.
+    ['a move the table does not allow (done to blocked)', { type: 'setStatus', stageId: 'prompt-engineering', status: 'blocked' }],
+    ['the status the stage already has', { type: 'setStatus', stageId: 'fine-tuning', status: 'in-progress' }],
   ];
 
   it('refuses malformed messages and edits nothing', async () => {
