@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import type { StageTarget } from '../model/domain/stageTarget';
 import { buildChart, chartStageStatuses, parseWebviewMessage, type ChartData, type HostMessage, type WebviewMessage } from '../model/presentation/chart';
+import { COMMAND_IDS } from '../model/presentation/commandIds';
 import type { LifecycleServices } from '../services';
-import type { FolderPlan } from '../workspace/planStore';
-import { errorMessage } from '../workspace/planWriter';
+import { errorMessage, showError } from '../util/errors';
+import { stageTargetIn, type FolderPlan } from '../workspace/planStore';
 import { ChartPanel } from './chartPanel';
 import { CHART_PAGE } from './chartPage';
 import { SingletonPanel, type ReadyMessage } from './panelBase';
 
 /**
- * The effort chart: the `genaiLifecycle.showChart` command and the single chart panel (its
+ * The effort chart: the Show Effort Chart command and the single chart panel (its
  * life cycle is `SingletonPanel`'s), with its live data.
  *
  * Which folder it shows: the folder of the last active text editor whose folder has a plan
@@ -28,7 +28,7 @@ export class ChartFeature extends SingletonPanel<HostMessage, WebviewMessage, Ch
   constructor(readonly services: LifecycleServices) {
     super(CHART_PAGE, services.context.extensionUri, services.log);
     this.register(
-      vscode.commands.registerCommand('genaiLifecycle.showChart', () => {
+      vscode.commands.registerCommand(COMMAND_IDS.showChart, () => {
         this.show();
         return true;
       }),
@@ -87,18 +87,18 @@ export class ChartFeature extends SingletonPanel<HostMessage, WebviewMessage, Ch
     switch (message.type) {
       case 'createPlan':
         // In the folder the chart shows; the command asks which stages to include.
-        await vscode.commands.executeCommand('genaiLifecycle.initPlan', ...(folderPlan ? [folderPlan.folder.uri.toString()] : []));
+        await vscode.commands.executeCommand(COMMAND_IDS.initPlan, ...(folderPlan ? [folderPlan.folder.uri.toString()] : []));
         return;
       case 'chooseStatus':
       case 'setStatus': {
         if (!folderPlan) {
           return;
         }
-        const target: StageTarget = { folderUri: folderPlan.folder.uri.toString(), stageId: message.stageId };
+        const target = stageTargetIn(folderPlan, message.stageId);
         if (message.type === 'setStatus') {
-          await vscode.commands.executeCommand<boolean>('genaiLifecycle.setStageStatus', target, message.status);
+          await vscode.commands.executeCommand<boolean>(COMMAND_IDS.setStageStatus, target, message.status);
         } else {
-          await vscode.commands.executeCommand<boolean>('genaiLifecycle.setStageStatus', target);
+          await vscode.commands.executeCommand<boolean>(COMMAND_IDS.setStageStatus, target);
         }
         return;
       }
@@ -106,9 +106,7 @@ export class ChartFeature extends SingletonPanel<HostMessage, WebviewMessage, Ch
   }
 
   protected override reportFailure(error: unknown): void {
-    const text = `The effort chart could not run that action (${errorMessage(error)}).`;
-    this.services.log.error(text);
-    void vscode.window.showErrorMessage(`${text} Try the same action from the GenAI Lifecycle sidebar.`);
+    showError(this.services.log, `The effort chart could not run that action (${errorMessage(error)}). Try the same action from the GenAI Lifecycle sidebar.`);
   }
 
   /** Remembers the editor's folder when it has a plan; true when the shown folder may change. */

@@ -6,7 +6,7 @@
 
 import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
-import { errorMessage } from '../workspace/planWriter';
+import { errorMessage, showError } from '../util/errors';
 import { newNonce, pageHtml, type PageSpec } from './html';
 
 /** Every page posts this once its script runs: on each load, and again when shown after being hidden. */
@@ -231,9 +231,7 @@ export abstract class SingletonPanel<ToPage, FromPage extends { readonly type: s
   protected abstract act(message: Exclude<FromPage, ReadyMessage>): Promise<void>;
 
   protected reportFailure(error: unknown): void {
-    const text = `${this.page.logName}: that action could not run (${errorMessage(error)}).`;
-    this.log.error(text);
-    void vscode.window.showErrorMessage(text);
+    showError(this.log, `${this.page.logName}: that action could not run (${errorMessage(error)}).`);
   }
 
   private adopt(webviewPanel: vscode.WebviewPanel): P {

@@ -73,6 +73,3 @@ export class PlanWriter {
     return { ok: true, changed: true };
   }
 }
-
-// The chart's adapter still imports it from here; it moves to util/errors when the chart's rework merges.
-export { errorMessage } from '../util/errors';

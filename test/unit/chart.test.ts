@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DURATION_SCALE } from '../../src/model/domain/catalog';
+import { DURATION_SCALE, EFFORT_COLUMNS } from '../../src/model/domain/catalog';
 import type { Plan } from '../../src/model/domain/types';
 import { parse } from '../../src/model/planFile/parse';
 import { STAGE_STATUSES, type StageStatus } from '../../src/model/domain/statuses';
@@ -7,7 +7,6 @@ import { primaryAction, STAGE_ACTION_SPECS, STATUS_RULES } from '../../src/model
 import {
   buildChart,
   chartStageStatuses,
-  CHART_ROWS,
   durationLevelOf,
   expertiseLevelOf,
   MAX_STAGE_ID_LENGTH,
@@ -143,7 +142,7 @@ describe('effort chart data (buildChart)', () => {
 
   it('carries the scales and rows the page draws with', () => {
     const chart = buildChart();
-    assert.deepEqual(chart.rows, CHART_ROWS);
+    assert.deepEqual(chart.rows, EFFORT_COLUMNS);
     assert.deepEqual(chart.rows.map((r) => r.label), ['Training duration', 'Customization', 'Objective', 'Expertise']);
     assert.deepEqual(chart.expertiseScale, ['Low', 'Medium', 'Medium-High', 'High']);
     assert.deepEqual(chart.durationScale, DURATION_SCALE);

@@ -2,19 +2,11 @@
 // webview and the extension exchange. Pure: no `vscode`, so it is unit-tested in plain Node,
 // and everything here is plain JSON (it crosses the webview boundary by `postMessage`).
 
-import { CATALOG, DURATION_SCALE, EXPERTISE_LEVELS, type ExpertiseLabel } from '../domain/catalog';
+import { CATALOG, DURATION_SCALE, EFFORT_COLUMNS, EXPERTISE_LEVELS, type ExpertiseLabel } from '../domain/catalog';
 import { currentStage } from '../domain/progress';
 import { STAGE_ACTION_SPECS, actionFor, primaryAction, type StageAction } from '../domain/statusActions';
 import { STATUS_LABELS, isStageStatus, type StageStatus } from '../domain/statuses';
 import type { EffortCells, Plan, PlanStage } from '../domain/types';
-
-/** The four cheat-sheet rows, in the cheat sheet's order, keyed like `EffortCells`. */
-export const CHART_ROWS: readonly { readonly key: keyof EffortCells; readonly label: string }[] = [
-  { key: 'trainingDuration', label: 'Training duration' },
-  { key: 'customization', label: 'Customization' },
-  { key: 'objective', label: 'Objective' },
-  { key: 'expertise', label: 'Expertise' },
-];
 
 /** Expertise labels in increasing order (index + 1 = level). */
 export const EXPERTISE_SCALE: readonly ExpertiseLabel[] = (Object.keys(EXPERTISE_LEVELS) as ExpertiseLabel[]).sort(
@@ -67,7 +59,7 @@ export interface ChartData {
   readonly project?: string;
   /** Errors in the latest parse: the chart then shows the last plan that had none. */
   readonly errorCount: number;
-  readonly rows: typeof CHART_ROWS;
+  readonly rows: typeof EFFORT_COLUMNS;
   readonly columns: readonly ChartColumn[];
   readonly expertiseScale: readonly string[];
   readonly durationScale: readonly string[];
@@ -129,7 +121,7 @@ export function buildChart(source: ChartSource = {}): ChartData {
     ...(source.folderName !== undefined && { folderName: source.folderName }),
     ...(plan?.project !== undefined && { project: plan.project }),
     errorCount: source.errorCount ?? 0,
-    rows: CHART_ROWS,
+    rows: EFFORT_COLUMNS,
     columns: [...builtIns, ...customs],
     expertiseScale: EXPERTISE_SCALE,
     durationScale: DURATION_SCALE,
@@ -182,7 +174,7 @@ function planState(stage: PlanStage | undefined, currentId: string | undefined):
 /** Only non-blank cells count as declared; the rest are drawn as empty. */
 function declaredCells(effort: EffortCells | undefined): EffortCells {
   const cells: { -readonly [K in keyof EffortCells]: string } = {};
-  for (const { key } of CHART_ROWS) {
+  for (const { key } of EFFORT_COLUMNS) {
     const value = effort?.[key];
     if (typeof value === 'string' && value.trim() !== '') {
       cells[key] = value.trim();
