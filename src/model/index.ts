@@ -25,7 +25,7 @@ export { effortRollup, rankExpertise, rankDuration, durationLabel } from './doma
 export type { EffortRollup, EffortRank, EffortPeak, OpenStageEffort } from './domain/effortRollup';
 export { checkEvidenceEntry, isGlobPattern, EVIDENCE_MESSAGES } from './domain/evidence';
 export type { EvidenceEntryCheck, EvidenceResult } from './domain/evidence';
-export { daysBetween } from './domain/dayCount';
+export { daysBetween } from './domain/dates';
 export { effortSummary } from './presentation/effortSummary';
 export { statusReport, escapeTableCell } from './presentation/statusReport';
 export type { StatusReportOptions } from './presentation/statusReport';

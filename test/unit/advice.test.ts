@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ADVICE_MESSAGES, adviceKey, adviseOn, blockedTooLongMessage, type Advice, type AdviceOptions } from '../../src/model/domain/advice';
-import { daysBetween } from '../../src/model/domain/dayCount';
+import { daysBetween } from '../../src/model/domain/dates';
 import type { Plan } from '../../src/model/domain/types';
 import { parse } from '../../src/model/planFile/parse';
 import { lifecycle, planOf, stage } from './planFactory';

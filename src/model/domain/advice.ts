@@ -15,7 +15,7 @@
 // the plan says it will train one) so that dismissing one does not hide the other once the plan
 // changes: they are different pieces of advice.
 
-import { daysBetween } from './dayCount';
+import { daysBetween } from './dates';
 import { isIsoDate } from './dates';
 import { isFinished } from './progress';
 import type { StageAction } from './statusActions';
