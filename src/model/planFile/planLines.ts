@@ -4,11 +4,50 @@
 // block layout the scaffold and the docs use (`stages:` with `- id: ...` items); flow style
 // (`[...]`, `{...}`) is left alone, and callers then offer nothing.
 
+import { isBuiltInStageId, type BuiltInStageId } from '../domain/catalog';
 import type { StageStatus } from '../domain/statuses';
 
 /** Every key a stage may have, in the order the docs and completion list them; the reader accepts exactly these. */
-export const STAGE_KEYS = ['id', 'title', 'status', 'note', 'owner', 'started', 'completed', 'plan', 'tasks', 'effort'] as const;
+export const STAGE_KEYS = [
+  'id',
+  'title',
+  'status',
+  'note',
+  'owner',
+  'started',
+  'completed',
+  'blocked',
+  'plan',
+  'tasks',
+  'effort',
+  'evidence',
+  'method',
+  'precision',
+  'trainable',
+  'reward-model',
+] as const;
 export type StageKey = (typeof STAGE_KEYS)[number];
+
+/**
+ * Keys only some built-in stages read (the reader warns that the others ignore them, and
+ * completion does not offer them there). Custom stages may use every key.
+ */
+const STAGES_READING: Partial<Record<StageKey, readonly BuiltInStageId[]>> = {
+  method: ['fine-tuning', 'rlhf'],
+  trainable: ['fine-tuning', 'rlhf'],
+  'reward-model': ['rlhf'],
+};
+
+/** The built-in stages that read `key`, when only some do. */
+export function stagesReading(key: StageKey): readonly BuiltInStageId[] | undefined {
+  return STAGES_READING[key];
+}
+
+/** Whether a stage with this id reads `key` (an unknown or missing id: yes, it may be a custom stage). */
+export function stageReadsKey(key: StageKey, stageId: string | undefined): boolean {
+  const readers = STAGES_READING[key];
+  return readers === undefined || stageId === undefined || !isBuiltInStageId(stageId) || readers.includes(stageId);
+}
 
 /** What each stage key holds, for completion documentation (our wording). */
 export const STAGE_KEY_DOCS: Readonly<Record<StageKey, string>> = {
@@ -19,10 +58,19 @@ export const STAGE_KEY_DOCS: Readonly<Record<StageKey, string>> = {
   owner: 'Who drives this stage.',
   started: 'The day work began, written YYYY-MM-DD.',
   completed: 'The day the stage was finished, written YYYY-MM-DD.',
+  blocked: 'The day the stage was blocked, written YYYY-MM-DD; advice counts how long it has been stuck from it.',
   plan: 'Workspace-relative path of a markdown file with the detailed plan for this stage.',
   tasks: 'A checklist: items with `title`, `done` and an optional `owner`.',
   effort: 'For a custom stage: its cheat-sheet cells `duration`, `customization`, `objective` and `expertise`.',
+  evidence: 'A list of files or globs inside the workspace folder that prove the stage done, such as `evals/report.md`.',
+  method: 'Fine-tuning and RLHF: how the model is trained: full, lora, qlora or prompt-tuning.',
+  precision: 'The number format of the weights in this stage (fp32, fp16, bf16, int8, int4), overriding the model\'s; for example int4 for deployment.',
+  trainable: 'Fine-tuning and RLHF with LoRA or QLoRA: the share of parameters trained, such as `1%` or `0.01`.',
+  'reward-model': 'RLHF: `train` to train a reward model from human feedback, `existing` to reuse one, or `existing: <name>` to name it.',
 };
+
+/** The words `reward-model:` takes; `existing` may also be a mapping that names the model. */
+export const REWARD_MODEL_WORDS = ['train', 'existing'] as const;
 
 /** What each status means, for completion documentation (our wording). */
 export const STATUS_DOCS: Readonly<Record<StageStatus, string>> = {

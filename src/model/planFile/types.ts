@@ -20,6 +20,11 @@ export type PlanDiagnosticCode =
   | 'missing-title'
   | 'unknown-key'
   | 'invalid-date'
+  | 'invalid-size'
+  | 'invalid-value'
+  | 'invalid-evidence'
+  | 'ignored-key'
+  | 'unknown-gpu'
   | 'file-too-large';
 
 export interface PlanDiagnostic {
