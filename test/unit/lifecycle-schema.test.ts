@@ -8,7 +8,7 @@ import { BUILT_IN_STAGE_IDS } from '../../src/model/domain/catalog';
 import { STAGE_STATUSES } from '../../src/model/domain/statuses';
 import { PRECISIONS, TUNING_METHODS } from '../../src/model/domain/types';
 import { parse } from '../../src/model/planFile/parse';
-import { REWARD_MODEL_WORDS, STAGE_KEYS } from '../../src/model/planFile/planLines';
+import { METHOD_DOCS, PRECISION_DOCS, REWARD_MODEL_WORDS, STAGE_KEYS } from '../../src/model/planFile/planLines';
 import { HARDWARE_KEYS, MODEL_KEYS } from '../../src/model/planFile/planSpecReader';
 import { scaffold } from '../../src/model/planFile/scaffold';
 
@@ -19,6 +19,7 @@ interface Schema {
   readonly type?: string | readonly string[];
   readonly const?: unknown;
   readonly enum?: readonly unknown[];
+  readonly markdownEnumDescriptions?: readonly string[];
   readonly pattern?: string;
   readonly minLength?: number;
   readonly minimum?: number;
@@ -134,6 +135,9 @@ describe('lifecycle.schema.json', () => {
     assert.deepEqual(SCHEMA.definitions?.precision?.enum, [...PRECISIONS]);
     assert.deepEqual(stage?.properties?.method?.enum, [...TUNING_METHODS]);
     assert.deepEqual(stage?.properties?.['reward-model']?.anyOf?.[0].enum, [...REWARD_MODEL_WORDS]);
+    // The YAML extension's hovers say what completion says.
+    assert.deepEqual(SCHEMA.definitions?.precision?.markdownEnumDescriptions, PRECISIONS.map((precision) => PRECISION_DOCS[precision]));
+    assert.deepEqual(stage?.properties?.method?.markdownEnumDescriptions, TUNING_METHODS.map((method) => METHOD_DOCS[method]));
   });
 
   it('accepts the plans the extension writes and the example fixture', () => {
