@@ -3,6 +3,8 @@
 // exact range, and nothing a YAML file can hold makes the reader throw.
 
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { EVIDENCE_MESSAGES } from '../../src/model/domain/evidence';
 import { resolveHardware } from '../../src/model/domain/gpus';
 import { parseMemorySize, parseParameterCount, parseTrainableShare } from '../../src/model/domain/sizes';
@@ -455,5 +457,20 @@ describe('plan keys', () => {
         assert.ok(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length >= 7, `${junk}: ${result.diagnostics.map((diagnostic) => diagnostic.code).join(', ')}`);
       }
     });
+  });
+
+  it('reads the bundled example project with no diagnostics', () => {
+    const file = path.resolve(__dirname, '..', '..', '..', 'examples', 'support-assistant', 'lifecycle.yaml');
+    const result = read(fs.readFileSync(file, 'utf8'));
+    assert.deepEqual(result.diagnostics, []);
+    const plan = planOf(result);
+    assert.deepEqual(plan.model, { base: 'meta-llama/Llama-3.1-8B-Instruct', parameters: 8e9, precision: 'bf16' });
+    assert.deepEqual(plan.hardware, { gpu: 'A100-80GB', count: 1 });
+    const byId = new Map(plan.stages.map((stage) => [stage.id, stage]));
+    assert.deepEqual(byId.get('prompt-engineering')?.evidence, ['evals/prompt-baseline.md']);
+    assert.ok(fs.existsSync(path.join(path.dirname(file), 'evals', 'prompt-baseline.md')), 'the evidence file exists');
+    assert.equal(byId.get('fine-tuning')?.method, 'lora');
+    assert.deepEqual(byId.get('rlhf')?.rewardModel, { kind: 'existing' });
+    assert.equal(byId.get('deployment')?.precision, 'int8');
   });
 });
