@@ -473,4 +473,15 @@ describe('plan keys', () => {
     assert.deepEqual(byId.get('rlhf')?.rewardModel, { kind: 'existing' });
     assert.equal(byId.get('deployment')?.precision, 'int8');
   });
+
+  it('reads the README\'s documented example with no diagnostics', () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## The plan: `lifecycle.yaml`'));
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    assert.ok(example);
+    const result = read(example);
+    assert.deepEqual(result.diagnostics, []);
+    const rlhf = planOf(result).stages.find((stage) => stage.id === 'rlhf');
+    assert.deepEqual(rlhf?.rewardModel, { kind: 'existing', name: 'acme/support-reward-v2' });
+  });
 });
