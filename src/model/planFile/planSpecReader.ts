@@ -153,12 +153,8 @@ export class PlanSpecReader {
   }
 
   private readEvidence(pair: Pair | undefined): string[] | undefined {
-    const value = pair ? presentValue(pair) : undefined;
-    if (!pair || value === undefined) {
-      return undefined;
-    }
-    if (!isSeq(value)) {
-      this.diagnostics.reportWrongType(pair, 'evidence', 'a list of files or globs inside the workspace folder (`- evals/report.md`)');
+    const value = this.valueOf(pair, 'evidence', 'a list of files or globs inside the workspace folder (`- evals/report.md`)', isSeq);
+    if (!value) {
       return undefined;
     }
     const entries: string[] = [];
@@ -214,30 +210,25 @@ export class PlanSpecReader {
 
   // ---- values ---------------------------------------------------------------------------
 
-  /** The mapping under `pair`, or undefined when absent (`key:` alone too) or reported as the wrong type. */
-  private mappingOf(pair: Pair | undefined, name: string, expected: string): YAMLMap | undefined {
+  /** The value under `pair` when it is of the kind `is` checks; undefined when absent (`key:` alone too) or reported as the wrong type. */
+  private valueOf<T>(pair: Pair | undefined, name: string, expected: string, is: (node: unknown) => node is T): T | undefined {
     const value = pair ? presentValue(pair) : undefined;
     if (!pair || value === undefined) {
       return undefined;
     }
-    if (!isMap(value)) {
+    if (!is(value)) {
       this.diagnostics.reportWrongType(pair, name, expected);
       return undefined;
     }
     return value;
   }
 
-  /** The scalar under `pair`, or undefined when absent or reported as the wrong type (a list, a mapping, an alias). */
+  private mappingOf(pair: Pair | undefined, name: string, expected: string): YAMLMap | undefined {
+    return this.valueOf(pair, name, expected, isMap);
+  }
+
   private scalarOf(pair: Pair | undefined, name: string, expected: string): Scalar | undefined {
-    const value = pair ? presentValue(pair) : undefined;
-    if (!pair || value === undefined) {
-      return undefined;
-    }
-    if (!isScalar(value)) {
-      this.diagnostics.reportWrongType(pair, name, expected);
-      return undefined;
-    }
-    return value;
+    return this.valueOf(pair, name, expected, isScalar);
   }
 
   /** A size through its strict domain parser: YAML numbers as numbers, anything else as its text. */
