@@ -19,12 +19,12 @@ export type PlanDiagnosticCode =
   | 'unknown-stage'
   | 'missing-title'
   | 'unknown-key'
-  | 'invalid-date'
   | 'invalid-size'
   | 'invalid-value'
   | 'invalid-evidence'
   | 'ignored-key'
   | 'unknown-gpu'
+  | 'invalid-date'
   | 'file-too-large';
 
 export interface PlanDiagnostic {
