@@ -265,11 +265,15 @@ describe('advice', () => {
   });
 
   describe('the bundled example project', () => {
-    it('suggests reusing a reward model for RLHF, and nothing else', () => {
+    it('gives no advice: its RLHF stage records the reward model it reuses', () => {
       const file = path.resolve(__dirname, '..', '..', '..', 'examples', 'support-assistant', 'lifecycle.yaml');
       const result = parse(fs.readFileSync(file, 'utf8'));
       assert.ok(result.plan);
-      assert.deepEqual(adviseOn(result.plan, OPTIONS), [{ id: 'reuse-reward-model', stageId: 'rlhf', message: ADVICE_MESSAGES.reuseRewardModel }]);
+      assert.deepEqual(adviseOn(result.plan, OPTIONS), []);
+      // Without its `reward-model: existing`, the plan would be advised to reuse one.
+      const withoutRewardModel = parse(fs.readFileSync(file, 'utf8').replace('    reward-model: existing\n', '')).plan;
+      assert.ok(withoutRewardModel);
+      assert.deepEqual(adviseOn(withoutRewardModel, OPTIONS), [{ id: 'reuse-reward-model', stageId: 'rlhf', message: ADVICE_MESSAGES.reuseRewardModel }]);
     });
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { completionSpotAt, idOrTitleValue, splitLines, stageBlockAt, stageFieldAt, stagesLayout } from '../../src/model/planFile/planLines';
+import { completionSpotAt, idOrTitleValue, splitLines, stageBlockAt, stageFieldAt, stageReadsKey, stagesLayout } from '../../src/model/planFile/planLines';
 
 const PLAN = splitLines(
   [
@@ -54,10 +54,17 @@ describe('plan lines', () => {
       assert.deepEqual(completionSpotAt(PLAN, 4, 16), { kind: 'status', start: 12, end: 19, typed: 'skip' });
     });
 
+    it('after method:, precision: and reward-model:, in a stage or under model:', () => {
+      assert.deepEqual(completionSpotAt(['    method: lo'], 0, 14), { kind: 'method', start: 12, end: 14, typed: 'lo' });
+      assert.deepEqual(completionSpotAt(['    reward-model: '], 0, 18), { kind: 'reward-model', start: 18, end: 18, typed: '' });
+      assert.deepEqual(completionSpotAt(['model:', '  precision: bf'], 1, 15), { kind: 'precision', start: 13, end: 15, typed: 'bf' });
+      assert.equal(completionSpotAt(['    trainable: '], 0, 15), undefined, 'no fixed values');
+    });
+
     it('at a key position of a stage, without the keys it already has', () => {
-      assert.deepEqual(completionSpotAt(PLAN, 8, 4), { kind: 'stage-key', start: 4, end: 4, typed: '', present: ['id', 'title', 'status', 'tasks'] });
+      assert.deepEqual(completionSpotAt(PLAN, 8, 4), { kind: 'stage-key', start: 4, end: 4, typed: '', present: ['id', 'title', 'status', 'tasks'], stageId: 'fine-tuning' });
       // Retyping a key on its own line does not count that key as present.
-      assert.deepEqual(completionSpotAt(PLAN, 4, 6), { kind: 'stage-key', start: 4, end: 10, typed: 'st', present: ['id'] });
+      assert.deepEqual(completionSpotAt(PLAN, 4, 6), { kind: 'stage-key', start: 4, end: 10, typed: 'st', present: ['id'], stageId: 'pre-training' });
       // A new item.
       assert.deepEqual(completionSpotAt(PLAN, 12, 4), { kind: 'stage-key', start: 4, end: 4, typed: '', present: [] });
     });
@@ -70,6 +77,23 @@ describe('plan lines', () => {
       assert.equal(completionSpotAt(PLAN, 10, 20), undefined, 'inside a task title');
       assert.equal(completionSpotAt(PLAN, 40, 0), undefined, 'past the end');
     });
+  });
+
+  it('knows which built-in stages read method, trainable and reward-model; custom stages read every key', () => {
+    assert.deepEqual(
+      ['pre-training', 'prompt-engineering', 'fine-tuning', 'rlhf', 'deployment', 'eval-harness', undefined].map((id) =>
+        (['method', 'trainable', 'reward-model', 'precision', 'evidence'] as const).filter((key) => stageReadsKey(key, id)),
+      ),
+      [
+        ['precision', 'evidence'],
+        ['precision', 'evidence'],
+        ['method', 'trainable', 'precision', 'evidence'],
+        ['method', 'trainable', 'reward-model', 'precision', 'evidence'],
+        ['precision', 'evidence'],
+        ['method', 'trainable', 'reward-model', 'precision', 'evidence'],
+        ['method', 'trainable', 'reward-model', 'precision', 'evidence'],
+      ],
+    );
   });
 
   it('reads id and title values, quoted or with a comment', () => {

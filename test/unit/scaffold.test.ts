@@ -83,4 +83,19 @@ describe('scaffold', () => {
     assert.match(text, /^ {4}# tasks:$/m);
     assert.match(text, /^ {4}# {3}- title: /m);
   });
+
+  it('teaches model:, hardware: and the other stage keys in comments only, which read cleanly once uncommented', () => {
+    const text = scaffold();
+    const plan = parse(text).plan;
+    assert.equal(plan?.model, undefined);
+    assert.equal(plan?.hardware, undefined);
+    for (const key of ['blocked', 'evidence', 'method', 'trainable', 'precision', 'reward-model']) {
+      assert.match(text, new RegExp(`^# {3}${key} `, 'm'), key);
+    }
+    const uncommented = text.replace(/^# ( *)(model|hardware|base|parameters|precision|gpu|count):/gm, '$1$2:');
+    const result = parse(uncommented);
+    assert.deepEqual(result.diagnostics, []);
+    assert.deepEqual(result.plan?.model, { base: 'meta-llama/Llama-3.1-8B', parameters: 8e9, precision: 'bf16' });
+    assert.deepEqual(result.plan?.hardware, { gpu: 'A100-80GB', count: 1 });
+  });
 });

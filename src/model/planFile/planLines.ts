@@ -4,11 +4,51 @@
 // block layout the scaffold and the docs use (`stages:` with `- id: ...` items); flow style
 // (`[...]`, `{...}`) is left alone, and callers then offer nothing.
 
+import { isBuiltInStageId, type BuiltInStageId } from '../domain/catalog';
 import type { StageStatus } from '../domain/statuses';
+import type { Precision, TuningMethod } from '../domain/types';
 
 /** Every key a stage may have, in the order the docs and completion list them; the reader accepts exactly these. */
-export const STAGE_KEYS = ['id', 'title', 'status', 'note', 'owner', 'started', 'completed', 'plan', 'tasks', 'effort'] as const;
+export const STAGE_KEYS = [
+  'id',
+  'title',
+  'status',
+  'note',
+  'owner',
+  'started',
+  'completed',
+  'blocked',
+  'plan',
+  'tasks',
+  'effort',
+  'evidence',
+  'method',
+  'precision',
+  'trainable',
+  'reward-model',
+] as const;
 export type StageKey = (typeof STAGE_KEYS)[number];
+
+/**
+ * Keys only some built-in stages read (the reader warns that the others ignore them, and
+ * completion does not offer them there). Custom stages may use every key.
+ */
+const STAGES_READING: Partial<Record<StageKey, readonly BuiltInStageId[]>> = {
+  method: ['fine-tuning', 'rlhf'],
+  trainable: ['fine-tuning', 'rlhf'],
+  'reward-model': ['rlhf'],
+};
+
+/** The built-in stages that read `key`, when only some do. */
+export function stagesReading(key: StageKey): readonly BuiltInStageId[] | undefined {
+  return STAGES_READING[key];
+}
+
+/** Whether a stage with this id reads `key` (an unknown or missing id: yes, it may be a custom stage). */
+export function stageReadsKey(key: StageKey, stageId: string | undefined): boolean {
+  const readers = STAGES_READING[key];
+  return readers === undefined || stageId === undefined || !isBuiltInStageId(stageId) || readers.includes(stageId);
+}
 
 /** What each stage key holds, for completion documentation (our wording). */
 export const STAGE_KEY_DOCS: Readonly<Record<StageKey, string>> = {
@@ -19,10 +59,46 @@ export const STAGE_KEY_DOCS: Readonly<Record<StageKey, string>> = {
   owner: 'Who drives this stage.',
   started: 'The day work began, written YYYY-MM-DD.',
   completed: 'The day the stage was finished, written YYYY-MM-DD.',
+  blocked: 'The day the stage was blocked, written YYYY-MM-DD; advice counts how long it has been stuck from it.',
   plan: 'Workspace-relative path of a markdown file with the detailed plan for this stage.',
   tasks: 'A checklist: items with `title`, `done` and an optional `owner`.',
   effort: 'For a custom stage: its cheat-sheet cells `duration`, `customization`, `objective` and `expertise`.',
+  evidence: 'A list of files or globs inside the workspace folder that prove the stage done, such as `evals/report.md`.',
+  method: 'Fine-tuning and RLHF: how the model is trained: full, lora, qlora or prompt-tuning.',
+  precision: 'The number format of the weights in this stage (fp32, fp16, bf16, int8, int4), overriding the model\'s; for example int4 for deployment.',
+  trainable: 'Fine-tuning and RLHF with LoRA or QLoRA: the share of parameters trained, such as `1%` or `0.01`.',
+  'reward-model': 'RLHF: `train` to train a reward model from human feedback, `existing` to reuse one, or `existing: <name>` to name it.',
 };
+
+/** What each precision means, for completion documentation (our wording). */
+export const PRECISION_DOCS: Readonly<Record<Precision, string>> = {
+  fp32: '32-bit floating point: 4 bytes per parameter.',
+  fp16: '16-bit floating point: 2 bytes per parameter.',
+  bf16: 'bfloat16, 16-bit with fp32\'s range: 2 bytes per parameter; the usual choice for training.',
+  int8: '8-bit integers: 1 byte per parameter (quantized).',
+  int4: '4-bit integers: half a byte per parameter (quantized, as QLoRA stores its base model).',
+};
+
+/** What each tuning method means, for completion documentation (our wording). */
+export const METHOD_DOCS: Readonly<Record<TuningMethod, string>> = {
+  full: 'Full fine-tuning: every weight is trained.',
+  lora: 'LoRA: the model is frozen and small low-rank adapters are trained.',
+  qlora: 'QLoRA: LoRA on a 4-bit quantized base model.',
+  'prompt-tuning': 'Prompt tuning: only a few soft-prompt vectors are trained.',
+};
+
+/** The words `reward-model:` takes; `existing` may also be a mapping that names the model. */
+export const REWARD_MODEL_WORDS = ['train', 'existing'] as const;
+
+/** What each `reward-model:` word means, for completion documentation (our wording). */
+export const REWARD_MODEL_DOCS: Readonly<Record<(typeof REWARD_MODEL_WORDS)[number], string>> = {
+  train: 'Train a reward model from human feedback first (the slow part of RLHF).',
+  existing: 'Reuse an existing reward model; write `existing: <name>` as a mapping to name it.',
+};
+
+/** Keys whose value completion offers, with the values in the order they are listed. */
+export const VALUE_KEYS = ['status', 'id', 'method', 'precision', 'reward-model'] as const;
+export type ValueKey = (typeof VALUE_KEYS)[number];
 
 /** What each status means, for completion documentation (our wording). */
 export const STATUS_DOCS: Readonly<Record<StageStatus, string>> = {
@@ -132,11 +208,21 @@ export function stageBlockAt(lines: readonly string[], line: number, layout = st
 
 /** What completion can offer at a position. Columns are in the cursor's line. */
 export type CompletionSpot =
-  | { readonly kind: 'status' | 'id'; readonly start: number; readonly end: number; readonly typed: string }
-  | { readonly kind: 'stage-key'; readonly start: number; readonly end: number; readonly typed: string; readonly present: readonly string[] };
+  | { readonly kind: ValueKey; readonly start: number; readonly end: number; readonly typed: string }
+  | {
+      readonly kind: 'stage-key';
+      readonly start: number;
+      readonly end: number;
+      readonly typed: string;
+      readonly present: readonly string[];
+      /** The stage's id, when its `id:` is written: keys it would ignore are not offered. */
+      readonly stageId?: string;
+    };
+
+const VALUE_PATTERN = new RegExp(`^ *(?:- +)?(${VALUE_KEYS.join('|')})[ \\t]*:[ \\t]*([\\w-]*)$`);
 
 /**
- * The completion spot at a cursor: the value after `status:` or `id:`, or a key position of a
+ * The completion spot at a cursor: the value after one of `VALUE_KEYS`, or a key position of a
  * stage mapping. `start`..`end` is the word the completion replaces.
  */
 export function completionSpotAt(lines: readonly string[], line: number, character: number): CompletionSpot | undefined {
@@ -146,10 +232,10 @@ export function completionSpotAt(lines: readonly string[], line: number, charact
   }
   const before = text.slice(0, character);
   const after = /^[\w-]*/.exec(text.slice(character))?.[0] ?? '';
-  const value = /^ *(?:- +)?(status|id)[ \t]*:[ \t]*([\w-]*)$/.exec(before);
+  const value = VALUE_PATTERN.exec(before);
   if (value) {
     const typed = value[2];
-    return { kind: value[1] as 'status' | 'id', start: character - typed.length, end: character + after.length, typed };
+    return { kind: value[1] as ValueKey, start: character - typed.length, end: character + after.length, typed };
   }
   const key = /^( *)(- +)?([A-Za-z_]*)$/.exec(before);
   if (!key) {
@@ -167,7 +253,8 @@ export function completionSpotAt(lines: readonly string[], line: number, charact
   }
   const typed = key[3];
   const present = block.keys.filter((found) => found.line !== line).map((found) => found.name);
-  return { kind: 'stage-key', start: character - typed.length, end: character + after.length, typed, present };
+  const stageId = blockStageId(lines, block);
+  return { kind: 'stage-key', start: character - typed.length, end: character + after.length, typed, present, ...(stageId !== undefined && { stageId }) };
 }
 
 /** A `key: value` of a stage found in a line, with the value's columns (quotes excluded). */
@@ -229,13 +316,16 @@ export function stageFieldAt(lines: readonly string[], line: number, character: 
     return undefined;
   }
   const block = stageBlockAt(lines, line, layout);
-  if (!block) {
+  const stageId = block && blockStageId(lines, block);
+  if (stageId === undefined) {
     return undefined;
   }
+  return { key: field.key as 'id' | 'title', stageId, start: field.start, end: field.end };
+}
+
+/** The `id:` value written in a stage block, if any. */
+function blockStageId(lines: readonly string[], block: StageBlock): string | undefined {
   const idKey = block.keys.find((key) => key.name === 'id');
   const id = idKey && idOrTitleValue(lines[idKey.line]);
-  if (!id || id.key !== 'id') {
-    return undefined;
-  }
-  return { key: field.key as 'id' | 'title', stageId: id.value, start: field.start, end: field.end };
+  return id?.key === 'id' ? id.value : undefined;
 }

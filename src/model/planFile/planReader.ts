@@ -11,12 +11,13 @@ import { NOTHING_READ, nodeLength, PlanAnalysis, presentValue, StageSource, Yaml
 import { DiagnosticCollector, MAX_YAML_PROBLEMS } from './diagnosticCollector';
 import { MAX_NESTING_DEPTH } from './nesting';
 import { STAGE_KEYS } from './planLines';
+import { PlanSpecReader } from './planSpecReader';
 import { LineIndex, trimEndWhitespace } from './text';
 import { findDuplicateKeys, parseYaml } from './yamlSyntax';
 
 export const SUPPORTED_VERSION = 1;
 
-const ROOT_KEYS = ['version', 'project', 'stages'] as const;
+const ROOT_KEYS = ['version', 'project', 'model', 'hardware', 'stages'] as const;
 const TASK_KEYS = ['title', 'done', 'owner'] as const;
 /** File key -> `EffortCells` property. */
 const EFFORT_KEYS = {
@@ -30,10 +31,16 @@ const EFFORT_KEYS = {
 export class PlanReader {
   private readonly lines: LineIndex;
   private readonly diagnostics: DiagnosticCollector;
+  private readonly specs: PlanSpecReader;
 
   constructor(private readonly text: string) {
     this.lines = new LineIndex(text);
     this.diagnostics = new DiagnosticCollector(text, this.lines);
+    this.specs = new PlanSpecReader(this.diagnostics, {
+      collectFields: (map, known, where) => this.collectFields(map, known, where),
+      readString: (pair, name) => this.readString(pair, name),
+      readDate: (pair, name) => this.readDate(pair, name),
+    });
   }
 
   read(): PlanAnalysis {
@@ -69,11 +76,13 @@ export class PlanReader {
     const fields = this.collectFields(contents, ROOT_KEYS, 'at the top level');
     const version = this.readVersion(contents, fields.get('version'));
     const project = this.readString(fields.get('project'), 'project');
+    const specs = this.specs.readRoot(fields);
     const stagesNode = this.readStagesSequence(contents, fields.get('stages'));
     const stageSources = stagesNode ? this.readStages(stagesNode) : [];
     const plan: Plan = {
       version,
       ...(project !== undefined && { project }),
+      ...specs,
       stages: stageSources.map((source) => source.stage),
     };
     return { plan, diagnostics: this.diagnostics.sorted(), hasSyntaxErrors, root: contents, stagesNode, stageSources };
@@ -161,6 +170,7 @@ export class PlanReader {
     const planPath = this.readString(fields.get('plan'), 'plan');
     const { tasks, taskNodes } = this.readTasks(fields.get('tasks'));
     const effort = this.readEffort(fields.get('effort'));
+    const extras = this.specs.readStage(fields, id?.value);
     if (!id) {
       return undefined;
     }
@@ -182,6 +192,7 @@ export class PlanReader {
       ...(planPath !== undefined && { plan: planPath }),
       tasks,
       ...(effort !== undefined && { effort }),
+      ...extras,
       index,
       range: this.nodeRange(item),
       idRange: id.range,

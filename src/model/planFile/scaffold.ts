@@ -3,6 +3,7 @@
 
 import { CATALOG } from '../domain/catalog';
 import { STAGE_STATUSES } from '../domain/statuses';
+import { PRECISIONS, TUNING_METHODS } from '../domain/types';
 import { formatScalar } from './scalar';
 import type { Eol } from './text';
 
@@ -29,11 +30,30 @@ const HEADER = [
   '#                       a stage from the sidebar)',
   '#   owner, note         optional text',
   '#   plan                optional path of a markdown plan, relative to this folder',
+  '#   blocked             the date a blocked stage got stuck, YYYY-MM-DD',
+  '#   evidence            optional list of files or globs, relative to this folder, that',
+  '#                       prove the stage done (an eval report, a model card)',
+  `#   method              fine-tuning and rlhf: ${TUNING_METHODS.join(' | ')}`,
+  '#   trainable           the share of weights lora and qlora train, such as 1%',
+  `#   precision           ${PRECISIONS.join(' | ')}, such as int8 for deployment`,
+  '#   reward-model        rlhf: train, existing, or a mapping `existing: <name>`',
   '#',
   '# A stage of your own needs an `id` and a `title`, and may describe its effort:',
   '#   - id: eval-harness',
   '#     title: Evaluation harness',
   '#     effort: {duration: Hours to days, objective: Catch quality regressions, expertise: Medium}',
+];
+
+/** Shown, not set: the values are the team's to give, and estimates only use them once they are. */
+const MODEL_EXAMPLE = [
+  '# The model you build on and the GPUs you have, for memory estimates: uncomment and edit.',
+  '# model:',
+  '#   base: meta-llama/Llama-3.1-8B   # free text',
+  '#   parameters: 8B                  # 70M, 8B, 1.5T...',
+  '#   precision: bf16',
+  '# hardware:',
+  '#   gpu: A100-80GB                  # or any name, with memory: 80GB',
+  '#   count: 1',
 ];
 
 const TASKS_EXAMPLE = [
@@ -47,7 +67,7 @@ export function scaffold(options: ScaffoldOptions = {}): string {
   const skipPreTraining = options.skipPreTraining ?? true;
   const wanted = options.stageIds ? new Set(options.stageIds) : undefined;
   const stages = CATALOG.filter((stage) => !wanted || wanted.has(stage.id));
-  const lines = [...HEADER, 'version: 1', `project: ${formatScalar(options.project ?? DEFAULT_PROJECT_NAME, 'block')}`];
+  const lines = [...HEADER, 'version: 1', `project: ${formatScalar(options.project ?? DEFAULT_PROJECT_NAME, 'block')}`, ...MODEL_EXAMPLE];
   if (stages.length === 0) {
     lines.push('stages: []');
   } else {

@@ -22,7 +22,7 @@ const FIXTURE_DIAGNOSTICS = [
     'unknown-key',
     'Warning',
     [25, 4, 25, 8],
-    'Unknown key "ownr" in a stage; expected one of id, title, status, note, owner, started, completed, plan, tasks, effort.',
+    'Unknown key "ownr" in a stage; expected one of id, title, status, note, owner, started, completed, blocked, plan, tasks, effort, evidence, method, precision, trainable, reward-model.',
     'GenAI Lifecycle',
   ],
 ];

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CATALOG } from '../../../src/model/domain/catalog';
+import { STAGE_KEYS } from '../../../src/model/planFile/planLines';
 import { catalogStageMarkdown } from '../../../src/model/presentation/hoverContent';
 import { planDocumentPerTest, planUri, rangeOf, restore } from './langHelpers';
 
@@ -29,7 +30,8 @@ function documentation(item: vscode.CompletionItem): string | undefined {
 
 const STATUSES = ['not-started', 'in-progress', 'blocked', 'done', 'skipped'];
 const IDS = CATALOG.map((stage) => stage.id);
-const KEYS = ['id', 'title', 'status', 'note', 'owner', 'started', 'completed', 'plan', 'tasks', 'effort'];
+const KEYS: readonly string[] = STAGE_KEYS;
+const METHODS = ['full', 'lora', 'qlora', 'prompt-tuning'];
 
 describe('completion in lifecycle.yaml', () => {
   const plan = planDocumentPerTest();
@@ -75,12 +77,36 @@ describe('completion in lifecycle.yaml', () => {
           ['note', vscode.CompletionItemKind.Property, 'note: '],
           ['started', vscode.CompletionItemKind.Property, 'started: '],
           ['completed', vscode.CompletionItemKind.Property, 'completed: '],
+          ['blocked', vscode.CompletionItemKind.Property, 'blocked: '],
           ['plan', vscode.CompletionItemKind.Property, 'plan: '],
           ['tasks', vscode.CompletionItemKind.Property, 'tasks:\n\t- title: $0'],
           ['effort', vscode.CompletionItemKind.Property, 'effort:\n\tduration: $1\n\tcustomization: $2\n\tobjective: $3\n\texpertise: ${4|Low,Medium,Medium-High,High|}'],
+          // Prompt engineering trains nothing: method, trainable and reward-model are not offered.
+          ['evidence', vscode.CompletionItemKind.Property, 'evidence:\n\t- $0'],
+          ['precision', vscode.CompletionItemKind.Property, 'precision: '],
         ],
       );
       assert.equal(documentation(items[0]), 'Display name. Required for a custom stage; overrides the built-in name otherwise.');
+    } finally {
+      await restore(plan.document, plan.original);
+    }
+  });
+
+  it('offers the keys fine-tuning reads (not RLHF\'s reward-model), and the methods after method:', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(plan.document.uri, new vscode.Position(14, 0), '    \n');
+    edit.insert(plan.document.uri, new vscode.Position(22, 0), '    method: \n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      const keys = (await ourItems(planUri(), new vscode.Position(14, 4), KEYS)).map(label);
+      assert.deepEqual(keys.slice(-4), ['evidence', 'method', 'precision', 'trainable']);
+      assert.ok(!keys.includes('reward-model'));
+      const methods = await ourItems(planUri(), new vscode.Position(23, 12), METHODS);
+      assert.deepEqual(
+        methods.map((item) => [label(item), replaceRange(item), item.kind]),
+        METHODS.map((method) => [method, [23, 12, 23, 12], vscode.CompletionItemKind.EnumMember]),
+      );
+      assert.equal(documentation(methods[1]), 'LoRA: the model is frozen and small low-rank adapters are trained.');
     } finally {
       await restore(plan.document, plan.original);
     }
