@@ -8,7 +8,21 @@ import { formatScalar, QuoteStyle, ScalarContext } from './scalar';
 import { dominantEol, lineBreakAt, lineStartOf } from './text';
 import { sortEdits } from './textEdits';
 import { TextEdit } from './types';
-import { BlockLayout, DEFAULT_INDENT_STEP, isBlockScalar, isFlow, lastLineEnd, lastPair, nodeEnd, pairComments, pairEnd, rangeOf, spacesFor } from './yamlLayout';
+import {
+  BlockLayout,
+  DEFAULT_INDENT_STEP,
+  endsWithKeptBlankLines,
+  isBlockScalar,
+  isFlow,
+  lastLineEnd,
+  lastPair,
+  nodeEnd,
+  pairComments,
+  pairEnd,
+  rangeOf,
+  skipBlankLines,
+  spacesFor,
+} from './yamlLayout';
 
 export { findPair } from './yamlLayout';
 
@@ -39,6 +53,8 @@ interface LineRun {
   end: number;
   lastPair: Pair;
   readonly comments: string[];
+  /** A `|+` scalar ends right above: blank lines below the run must go too. */
+  keepsBlankLinesAbove?: boolean;
 }
 
 /** Collects edits against one text and knows how that text is laid out. */
@@ -242,12 +258,29 @@ export class EditBuilder {
         }
       } else {
         runs.push({ start, keyStart, end, lastPair: pair, comments: pairComments(this.text, pair) });
+        this.guardKeptBlankLines(map, pair, runs[runs.length - 1]);
       }
     }
     return runs;
   }
 
+  /**
+   * A keep-chomping block scalar (`|+`) just above a removed run would take in the blank lines
+   * below the run as part of its value: those lines go with the run. (Kept comments end the
+   * scalar where the run was, so then nothing moves.)
+   */
+  private guardKeptBlankLines(map: YAMLMap, firstRemoved: Pair, run: LineRun): void {
+    const previous = map.items[map.items.indexOf(firstRemoved) - 1];
+    if (!previous || run.comments.length > 0 || pairEnd(this.text, previous) !== run.start || !endsWithKeptBlankLines(this.text, previous.value)) {
+      return;
+    }
+    run.keepsBlankLinesAbove = true;
+  }
+
   private removeLineRun(map: YAMLMap, run: LineRun, removed: ReadonlySet<Pair>): void {
+    if (run.keepsBlankLinesAbove && run.comments.length === 0) {
+      run.end = skipBlankLines(this.text, run.end);
+    }
     const prefix = this.text.slice(run.start, run.keyStart);
     const runLineEnd = lastLineEnd(this.text, run.end);
     const eol = lineBreakAt(this.text, runLineEnd) || dominantEol(this.text);
