@@ -156,6 +156,11 @@ describe('edit layouts', () => {
       assert.equal(parse(output).plan?.stages[0].note, "it's\n");
     });
 
+    it('removing the last line of a file without a final break also removes the blank lines above it', () => {
+      const input = 'version: 1\nstages:\n- id: fine-tuning\n  title: >-\n    j\n\n  completed: 2020-01-01';
+      assert.equal(edited(input, 'fine-tuning', IN_PROGRESS), `version: 1\nstages:\n- id: fine-tuning\n  status: in-progress\n  started: ${DAY}\n  title: >-\n    j`);
+    });
+
     it('refuses, saying why, where the value and the missing final line break cannot both be kept', () => {
       const input = 'version: 1\nstages:\n- id: rlhf\n  status: done\n  note: |+\n    kept\n\n  completed: 2026-01-02';
       const result = edit(input, 'rlhf', NOT_STARTED);

@@ -290,8 +290,9 @@ export class EditBuilder {
         const kept = run.comments.map((comment) => prefix + comment).join(eol);
         this.replace(run.start, runLineEnd, kept);
       } else if (run.end === this.text.length && runLineEnd === run.end && run.start > 0) {
-        // The last line, without a break: the break before it goes, so none is gained.
-        this.replace(lastLineEnd(this.text, run.start), run.end, '');
+        // The last line, without a break: the breaks before it go (up to the last line with
+        // text, or a blank line would end the file with a break), so none is gained.
+        this.replace(endOfLastTextLineBefore(this.text, run.start), run.end, '');
       } else {
         this.replace(run.start, run.end, '');
       }
@@ -348,4 +349,13 @@ export class EditBuilder {
       first = last;
     }
   }
+}
+
+/** The end of the last line before `lineStart` that is not blank (0 when there is none). */
+function endOfLastTextLineBefore(text: string, lineStart: number): number {
+  let end = lastLineEnd(text, lineStart);
+  for (let start = lineStartOf(text, end); start > 0 && /^[ \t]*$/.test(text.slice(start, end)); start = lineStartOf(text, end)) {
+    end = lastLineEnd(text, start);
+  }
+  return end;
 }
