@@ -7,6 +7,7 @@ import * as fc from 'fast-check';
 import { STAGE_STATUSES } from '../../src/model/domain/statuses';
 import type { PlanChange, PlanStage } from '../../src/model/domain/types';
 import { edit } from '../../src/model/planFile/edit';
+import { editSequence } from '../../src/model/planFile/editSequence';
 import { parse } from '../../src/model/planFile/parse';
 import { applyEdits } from '../../src/model/planFile/textEdits';
 import { planSpec } from './planArbitraries';
@@ -28,7 +29,12 @@ const change: fc.Arbitrary<PlanChange> = fc.oneof(
 );
 
 /** A stage as data, positions left out (they move with every edit). */
-type Content = Record<string, unknown>;
+interface Content {
+  readonly status: string;
+  readonly started?: string;
+  readonly tasks: readonly { readonly title: string; readonly done: boolean; readonly owner?: string }[];
+  readonly [field: string]: unknown;
+}
 
 function contentOf(stage: PlanStage): Content {
   const positions = new Set(['range', 'idRange', 'statusRange', 'index']);
@@ -36,13 +42,11 @@ function contentOf(stage: PlanStage): Content {
 }
 
 /** What the stage must read after `change`, worked out here independently of `edit`. */
-function expectedAfter(before: PlanStage, change: PlanChange): Content | 'refused' {
-  const content = contentOf(before);
-  const tasks = before.tasks.map((task) => ({ title: task.title, done: task.done, ...(task.owner !== undefined && { owner: task.owner }) }));
+function expectedAfter(before: Content, change: PlanChange): Content | 'refused' {
   switch (change.kind) {
     case 'status': {
       if (before.status === change.status) {
-        return content;
+        return before;
       }
       const dates = {
         'in-progress': { started: before.started ?? TODAY, completed: undefined },
@@ -51,19 +55,18 @@ function expectedAfter(before: PlanStage, change: PlanChange): Content | 'refuse
         blocked: {},
         skipped: {},
       }[change.status];
-      return withoutUndefined({ ...content, status: change.status, ...dates });
+      return withoutUndefined({ ...before, status: change.status, ...dates });
     }
     case 'note':
-      return withoutUndefined({ ...content, note: change.note.trim() === '' ? undefined : change.note });
+      return withoutUndefined({ ...before, note: change.note.trim() === '' ? undefined : change.note });
     case 'add-task':
-      return { ...content, tasks: [...tasks, { title: change.title, done: false }] };
+      return { ...before, tasks: [...before.tasks, { title: change.title, done: false }] };
     case 'toggle-task': {
-      const task = tasks[change.taskIndex];
+      const task = before.tasks[change.taskIndex];
       if (!task) {
         return 'refused';
       }
-      tasks[change.taskIndex] = { ...task, done: change.done ?? !task.done };
-      return { ...content, tasks };
+      return { ...before, tasks: before.tasks.map((other, index) => (index === change.taskIndex ? { ...task, done: change.done ?? !task.done } : other)) };
     }
   }
 }
@@ -129,7 +132,7 @@ function checkChange(source: string, stageIndex: number, change: PlanChange, str
   assert.deepEqual(before.diagnostics, [], 'the generated plan is valid');
   const stage = stages[stageIndex % stages.length];
   const result = edit(source, stage.id, change);
-  const expected = expectedAfter(stage, change);
+  const expected = expectedAfter(contentOf(stage), change);
   if (!result.ok) {
     assert.ok(result.reason.length > 0, 'a refusal says why');
     assert.ok(!strict || expected === 'refused' || unavoidableRefusal(source, result.reason), `a possible change is made: ${result.reason}`);
@@ -163,6 +166,29 @@ function checkChange(source: string, stageIndex: number, change: PlanChange, str
   assert.ok(first >= stage.range.start.line && end - 1 <= lastAllowed && first <= lastAllowed + 1, `only the stage's lines change (lines ${first}..${end - 1})`);
 }
 
+/** Several changes as one edit set (one undo step): the same as making them one after another. */
+function checkSequence(source: string, steps: readonly (readonly [number, PlanChange])[]): void {
+  const stages = parse(source).plan?.stages ?? [];
+  const planned = steps.map(([index, change]) => ({ stageId: stages[index % stages.length].id, change }));
+  const expected = new Map<string, Content | 'refused'>(stages.map((stage) => [stage.id, contentOf(stage)]));
+  for (const { stageId, change } of planned) {
+    const current = expected.get(stageId) ?? 'refused';
+    expected.set(stageId, current === 'refused' ? current : expectedAfter(current, change));
+  }
+  const result = editSequence(source, planned);
+  if (!result.ok) {
+    assert.ok(result.reason.length > 0, 'a refusal says why');
+    return;
+  }
+  assert.ok(![...expected.values()].includes('refused'), 'a sequence with an impossible step is refused');
+  const output = applyEdits(source, result.edits);
+  const after = parse(output);
+  assert.deepEqual(after.diagnostics, [], 'the result is a valid plan');
+  assert.deepEqual(after.plan?.stages.map(contentOf), stages.map((stage) => expected.get(stage.id)), 'every step reads back, and nothing else changed');
+  assert.deepEqual(comments(output), comments(source), 'every comment is kept');
+  assert.equal(/[\r\n]$/.test(output), /[\r\n]$/.test(source), 'a final line break is neither gained nor lost');
+}
+
 describe('edit properties', function () {
   this.timeout(fuzzing() ? 0 : 10_000);
 
@@ -180,5 +206,13 @@ describe('edit properties', function () {
   it('refuses a possible change only where keeping every value and the final line break cannot both be done', () => {
     const property = fc.property(planSpec, fc.nat(), change, (spec, stageIndex, planChange) => checkChange(renderPlan(spec), stageIndex, planChange, true));
     fc.assert(property, propertyParameters('edit makes every possible change', 150));
+  });
+
+  it('several changes in one edit set read back as if made one after another', () => {
+    const steps = fc.array(fc.tuple(fc.nat(), change), { minLength: 2, maxLength: 3 });
+    fc.assert(
+      fc.property(planSpec, steps, (spec, planned) => checkSequence(renderPlan(spec), planned)),
+      propertyParameters('edit sequences read back as made one by one', 100),
+    );
   });
 });
