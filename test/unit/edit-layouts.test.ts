@@ -161,6 +161,13 @@ describe('edit layouts', () => {
       assert.equal(edited(input, 'fine-tuning', IN_PROGRESS), `version: 1\nstages:\n- id: fine-tuning\n  status: in-progress\n  started: ${DAY}\n  title: >-\n    j`);
     });
 
+    it('the comment after an empty value (`completed: # not yet`) stays when the key goes', () => {
+      const input = 'version: 1\nstages:\n- completed: #@1@\n  id: deployment\n- id: fine-tuning';
+      assert.equal(edited(input, 'deployment', IN_PROGRESS), `version: 1\nstages:\n- #@1@\n  id: deployment\n  status: in-progress\n  started: ${DAY}\n- id: fine-tuning`);
+      const ownLine = plan('  - id: rlhf', '    status: done', '    completed: # not yet', '    owner: kim');
+      assert.equal(edited(ownLine, 'rlhf', NOT_STARTED), plan('  - id: rlhf', '    status: not-started', '    # not yet', '    owner: kim'));
+    });
+
     it('refuses, saying why, where the value and the missing final line break cannot both be kept', () => {
       const input = 'version: 1\nstages:\n- id: rlhf\n  status: done\n  note: |+\n    kept\n\n  completed: 2026-01-02';
       const result = edit(input, 'rlhf', NOT_STARTED);

@@ -119,9 +119,10 @@ export function pairComments(text: string, pair: Pair): string[] {
     }
   }
   const end = pairEnd(text, pair);
-  // A block scalar's last line is its content, never a comment.
+  // A block scalar's last line is its content, never a comment. (An empty value ends where
+  // its comment starts: `completed: # none yet`.)
   if (!isBlockScalar(value)) {
-    const trailing = /^[ \t]+(#.*?)[ \t]*$/.exec(text.slice(end, lineEndOf(text, end)));
+    const trailing = /^[ \t]*(#.*?)[ \t]*$/.exec(text.slice(end, lineEndOf(text, end)));
     if (trailing) {
       comments.push(trailing[1]);
     }
