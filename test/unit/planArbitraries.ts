@@ -50,6 +50,8 @@ export interface StageSpec {
   /** Field indices (see FIELDS) in written order. */
   readonly order: readonly number[];
   readonly head: Head;
+  /** An own-line comment above the item's `-`. */
+  readonly commentAbove: boolean;
   /** Per field index: [own-line comment before it, comment at the end of its line]. */
   readonly comments: readonly (readonly [boolean, boolean])[];
 }
@@ -62,6 +64,8 @@ export interface PlanSpec {
   readonly bom: boolean;
   readonly finalNewline: boolean;
   readonly headerComment: boolean;
+  /** `---` before the plan, `...` after it. */
+  readonly documentMarkers: readonly [boolean, boolean];
   readonly project: ScalarSpec | undefined;
   readonly style: StagesStyle;
   /** Block style: columns from `stages:` to the `-` (0 is the indentless style), spaces after `-`. */
@@ -96,7 +100,9 @@ function scalar(styles: readonly ScalarStyle[]): fc.Arbitrary<ScalarSpec> {
 
 const anyScalar = scalar(['plain', 'single', 'double', ...BLOCK_STYLES]);
 const lineScalar = scalar(['plain', 'single', 'double']);
-const date = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((day) => day.toISOString().slice(0, 10));
+const isoDate = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((day) => day.toISOString().slice(0, 10));
+/** A date, or an empty value (`started:` or `started: ~`), which reads as no date. */
+const date = fc.oneof({ arbitrary: isoDate, weight: 4 }, { arbitrary: fc.constantFrom('', '~'), weight: 1 });
 const head = fc.constantFrom<Head>('inline', 'inline', 'inline-anchor', 'anchor-line', 'comment-line');
 const commentFlags = fc.array(fc.tuple(fc.boolean(), fc.boolean()), { minLength: FIELDS.length, maxLength: FIELDS.length });
 const order = (count: number): fc.Arbitrary<number[]> => fc.shuffledSubarray([...Array(count).keys()], { minLength: count, maxLength: count });
@@ -134,6 +140,7 @@ function stage(id: string): fc.Arbitrary<StageSpec> {
       : fc.constant(undefined),
     order: order(FIELDS.length),
     head,
+    commentAbove: fc.boolean(),
     comments: commentFlags,
   });
 }
@@ -144,6 +151,7 @@ export const planSpec: fc.Arbitrary<PlanSpec> = fc.record({
   bom: fc.boolean(),
   finalNewline: fc.boolean(),
   headerComment: fc.boolean(),
+  documentMarkers: fc.tuple(fc.boolean(), fc.boolean()),
   project: fc.option(lineScalar, { nil: undefined, freq: 2 }),
   style: fc.constantFrom<StagesStyle>('block', 'block', 'block', 'flow-items', 'flow-line', 'flow-lines'),
   dashIndent: fc.constantFrom(0, 2, 4),

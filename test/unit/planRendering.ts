@@ -77,8 +77,9 @@ function stageFields(writer: Writer, stage: StageSpec, indent: string, flow: boo
       const status = stage.status;
       const text = (): string => `${status.anchor ? `${writer.anchor()} ` : ''}${quoted(status.value, status.quote)}`;
       add(key, (eol) => ({ head: text() + eol, below: [] }), text);
-    } else if ((key === 'started' || key === 'completed') && stage[key]) {
-      const text = quoted(stage[key] ?? '', stage.datesQuoted ? 'single' : 'plain');
+    } else if ((key === 'started' || key === 'completed') && stage[key] !== undefined) {
+      const value = stage[key] ?? '';
+      const text = value === '' || value === '~' ? value : quoted(value, stage.datesQuoted ? 'single' : 'plain');
       add(key, line(text), () => text);
     } else if (key === 'plan' && stage.plan) {
       add(key, line(`docs/${stage.id}.md`), () => `docs/${stage.id}.md`);
@@ -192,6 +193,9 @@ export function renderPlan(spec: PlanSpec): string {
   if (spec.headerComment) {
     out.push(writer.comment());
   }
+  if (spec.documentMarkers[0]) {
+    out.push('---');
+  }
   out.push('version: 1');
   if (spec.project) {
     out.push(`project: ${writer.scalar(spec.project, '', '').head}`);
@@ -210,6 +214,9 @@ export function renderPlan(spec: PlanSpec): string {
       if (at > 0 && spec.blankLineBetweenStages) {
         out.push('');
       }
+      if (stage.commentAbove) {
+        out.push(`${dash}${writer.comment()}`);
+      }
       if (spec.style === 'flow-items') {
         out.push(`${dash}- ${flowStage(stage)}`);
         return;
@@ -222,6 +229,9 @@ export function renderPlan(spec: PlanSpec): string {
   }
   if (spec.trailingComment) {
     out.push(writer.comment());
+  }
+  if (spec.documentMarkers[1]) {
+    out.push('...');
   }
   return join(spec, out);
 }
