@@ -52,6 +52,8 @@ export interface StageSpec {
   readonly head: Head;
   /** An own-line comment above the item's `-`. */
   readonly commentAbove: boolean;
+  /** Keys written `"status":` rather than `status:` (some formatters do). */
+  readonly quotedKeys: boolean;
   /** Per field index: [own-line comment before it, comment at the end of its line]. */
   readonly comments: readonly (readonly [boolean, boolean])[];
 }
@@ -141,6 +143,7 @@ function stage(id: string): fc.Arbitrary<StageSpec> {
     order: order(FIELDS.length),
     head,
     commentAbove: fc.boolean(),
+    quotedKeys: fc.boolean(),
     comments: commentFlags,
   });
 }

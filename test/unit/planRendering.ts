@@ -161,6 +161,7 @@ function item(
   head: Head,
   fields: readonly [string, (eolComment: string) => Rendered][],
   comments: readonly (readonly [boolean, boolean])[],
+  keyQuote = '',
 ): void {
   const marker = `${dash}-${' '.repeat(gap)}`;
   const keyIndent = ' '.repeat(marker.length);
@@ -182,7 +183,7 @@ function item(
     }
     const rendered = render(after ? ` ${writer.comment()}` : '');
     const separator = rendered.head === '' || rendered.head.startsWith(' ') ? '' : ' ';
-    out.push(`${pending ?? keyIndent}${key}:${separator}${rendered.head}`, ...rendered.below);
+    out.push(`${pending ?? keyIndent}${keyQuote}${key}${keyQuote}:${separator}${rendered.head}`, ...rendered.below);
     pending = undefined;
   });
 }
@@ -224,7 +225,7 @@ export function renderPlan(spec: PlanSpec): string {
       const keyIndent = ' '.repeat(spec.dashIndent + 1 + spec.dashGap);
       const fields = stageFields(writer, stage, keyIndent, false).map(([key, block]): [string, (eol: string) => Rendered] => [key, block]);
       const comments = stage.order.filter((field) => fields.some(([key]) => key === FIELD_NAMES[field])).map((field) => stage.comments[field]);
-      item(writer, out, dash, spec.dashGap, stage.head, fields, comments);
+      item(writer, out, dash, spec.dashGap, stage.head, fields, comments, stage.quotedKeys ? '"' : '');
     });
   }
   if (spec.trailingComment) {
