@@ -239,10 +239,10 @@ export class EditBuilder {
   private lineRuns(map: YAMLMap, removed: ReadonlySet<Pair>): LineRun[] {
     const runs: LineRun[] = [];
     for (const pair of map.items) {
-      const keyStart = rangeOf(pair.key)?.[0];
       if (!removed.has(pair)) {
         continue;
       }
+      const keyStart = rangeOf(pair.key)?.[0];
       if (keyStart === undefined) {
         throw new Error('internal: key without position');
       }
@@ -266,18 +266,15 @@ export class EditBuilder {
 
   /**
    * A keep-chomping block scalar (`|+`) just above a removed run would take in the blank lines
-   * below the run as part of its value: those lines go with the run. (Kept comments end the
-   * scalar where the run was, so then nothing moves.)
+   * below the run as part of its value: those lines go with the run (see `removeLineRun`).
    */
   private guardKeptBlankLines(map: YAMLMap, firstRemoved: Pair, run: LineRun): void {
     const previous = map.items[map.items.indexOf(firstRemoved) - 1];
-    if (!previous || run.comments.length > 0 || pairEnd(this.text, previous) !== run.start || !endsWithKeptBlankLines(this.text, previous.value)) {
-      return;
-    }
-    run.keepsBlankLinesAbove = true;
+    run.keepsBlankLinesAbove = previous !== undefined && pairEnd(this.text, previous) === run.start && endsWithKeptBlankLines(this.text, previous.value);
   }
 
   private removeLineRun(map: YAMLMap, run: LineRun, removed: ReadonlySet<Pair>): void {
+    // Kept comments end the scalar where the run was, so then no blank line moves into it.
     if (run.keepsBlankLinesAbove && run.comments.length === 0) {
       run.end = skipBlankLines(this.text, run.end);
     }
