@@ -139,4 +139,40 @@ describe('edit layouts', () => {
       assert.equal(edited(input, 'deployment', ADD_TASK), input + '\r\n    tasks:\r\n      - title: x\r\n        done: false');
     });
   });
+
+  // Shrunk counterexamples of the property tests (edit.property.test.ts), kept as plain cases.
+  describe('found by the property tests', () => {
+    it('a mapping after `- &anchor key:` continues under the anchor, and new items copy the `- ` gap only', () => {
+      const unterminated = 'version: 1\nstages:\n- &a1 id: deployment';
+      assert.equal(edited(unterminated, 'deployment', { kind: 'add-task', title: '!' }), unterminated + '\n  tasks:\n  - title: "!"\n    done: false');
+      const task = 'version: 1\nstages:\n- id: rlhf\n  tasks:\n  - &a1 title: v';
+      assert.equal(edited(task, 'rlhf', { kind: 'toggle-task', taskIndex: 0 }), task + '\n    done: true');
+    });
+
+    it('a removed line below a `|+` scalar takes the blank lines under it along, so the scalar keeps its value', () => {
+      const input = lines('version: 1', 'stages:', '- id: prompt-engineering', '  status: skipped', '  note: |+', "    it's", '  started: 2020-01-01', '', '- id: fine-tuning');
+      const output = edited(input, 'prompt-engineering', NOT_STARTED);
+      assert.equal(output, lines('version: 1', 'stages:', '- id: prompt-engineering', '  status: not-started', '  note: |+', "    it's", '- id: fine-tuning'));
+      assert.equal(parse(output).plan?.stages[0].note, "it's\n");
+    });
+
+    it('removing the last line of a file without a final break also removes the blank lines above it', () => {
+      const input = 'version: 1\nstages:\n- id: fine-tuning\n  title: >-\n    j\n\n  completed: 2020-01-01';
+      assert.equal(edited(input, 'fine-tuning', IN_PROGRESS), `version: 1\nstages:\n- id: fine-tuning\n  status: in-progress\n  started: ${DAY}\n  title: >-\n    j`);
+    });
+
+    it('the comment after an empty value (`completed: # not yet`) stays when the key goes', () => {
+      const input = 'version: 1\nstages:\n- completed: #@1@\n  id: deployment\n- id: fine-tuning';
+      assert.equal(edited(input, 'deployment', IN_PROGRESS), `version: 1\nstages:\n- #@1@\n  id: deployment\n  status: in-progress\n  started: ${DAY}\n- id: fine-tuning`);
+      const ownLine = plan('  - id: rlhf', '    status: done', '    completed: # not yet', '    owner: kim');
+      assert.equal(edited(ownLine, 'rlhf', NOT_STARTED), plan('  - id: rlhf', '    status: not-started', '    # not yet', '    owner: kim'));
+    });
+
+    it('refuses, saying why, where the value and the missing final line break cannot both be kept', () => {
+      const input = 'version: 1\nstages:\n- id: rlhf\n  status: done\n  note: |+\n    kept\n\n  completed: 2026-01-02';
+      const result = edit(input, 'rlhf', NOT_STARTED);
+      assert.equal(result.ok, false);
+      assert.match(result.ok ? '' : result.reason, /note would read differently/);
+    });
+  });
 });

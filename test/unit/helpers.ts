@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import type { StageStatus } from '../../src/model/domain/statuses';
 import type { Plan, Range } from '../../src/model/domain/types';
 import { parse } from '../../src/model/planFile/parse';
+import { LineIndex } from '../../src/model/planFile/text';
+import type { ParseResult } from '../../src/model/planFile/types';
 
 /** A zero-based range, written the way VS Code shows it: (line, character) to (line, character). */
 export function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
@@ -38,4 +40,32 @@ export function seededRandom(seed: number): () => number {
 
 export function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
+}
+
+/** Every range a result reports must lie inside the text, start before end. */
+export function assertRangesInside(text: string, result: ParseResult): void {
+  const index = new LineIndex(text);
+  const check = (range: Range, what: string): void => {
+    const start = index.offsetAt(range.start);
+    const end = index.offsetAt(range.end);
+    assert.ok(range.start.line >= 0 && range.start.line < index.lineCount, `${what} start line`);
+    assert.ok(range.end.line >= 0 && range.end.line < index.lineCount, `${what} end line`);
+    assert.deepEqual(index.positionAt(start), range.start, `${what} start is a real position`);
+    assert.deepEqual(index.positionAt(end), range.end, `${what} end is a real position`);
+    assert.ok(start <= end, `${what} is ordered`);
+  };
+  for (const diagnostic of result.diagnostics) {
+    check(diagnostic.range, diagnostic.code);
+    assert.ok(diagnostic.message.length > 0);
+  }
+  for (const stage of result.plan?.stages ?? []) {
+    check(stage.range, `stage ${stage.id}`);
+    check(stage.idRange, `id ${stage.id}`);
+    if (stage.statusRange) {
+      check(stage.statusRange, `status ${stage.id}`);
+    }
+    for (const task of stage.tasks) {
+      check(task.range, `task ${task.title}`);
+    }
+  }
 }

@@ -2,15 +2,14 @@
 
 import * as assert from 'node:assert/strict';
 import { STAGE_STATUSES } from '../../src/model/domain/statuses';
-import { PlanChange, Range } from '../../src/model/domain/types';
+import { PlanChange } from '../../src/model/domain/types';
 import { edit } from '../../src/model/planFile/edit';
 import { MAX_NESTING_DEPTH } from '../../src/model/planFile/nesting';
 import { parse } from '../../src/model/planFile/parse';
 import { scaffold } from '../../src/model/planFile/scaffold';
-import { LineIndex } from '../../src/model/planFile/text';
 import { applyEdits } from '../../src/model/planFile/textEdits';
 import { ParseResult } from '../../src/model/planFile/types';
-import { lines, pick, seededRandom } from './helpers';
+import { assertRangesInside, lines, pick, seededRandom } from './helpers';
 
 const SEED_PLAN = lines(
   '# plan',
@@ -61,34 +60,6 @@ const ALPHABET = [
   '!!str ',
   '? ',
 ];
-
-/** Every range a result reports must lie inside the text, start before end. */
-function assertRangesInside(text: string, result: ParseResult): void {
-  const index = new LineIndex(text);
-  const check = (range: Range, what: string): void => {
-    const start = index.offsetAt(range.start);
-    const end = index.offsetAt(range.end);
-    assert.ok(range.start.line >= 0 && range.start.line < index.lineCount, `${what} start line`);
-    assert.ok(range.end.line >= 0 && range.end.line < index.lineCount, `${what} end line`);
-    assert.deepEqual(index.positionAt(start), range.start, `${what} start is a real position`);
-    assert.deepEqual(index.positionAt(end), range.end, `${what} end is a real position`);
-    assert.ok(start <= end, `${what} is ordered`);
-  };
-  for (const diagnostic of result.diagnostics) {
-    check(diagnostic.range, diagnostic.code);
-    assert.ok(diagnostic.message.length > 0);
-  }
-  for (const stage of result.plan?.stages ?? []) {
-    check(stage.range, `stage ${stage.id}`);
-    check(stage.idRange, `id ${stage.id}`);
-    if (stage.statusRange) {
-      check(stage.statusRange, `status ${stage.id}`);
-    }
-    for (const task of stage.tasks) {
-      check(task.range, `task ${task.title}`);
-    }
-  }
-}
 
 function parseSafely(text: string): ParseResult {
   let result: ParseResult | undefined;

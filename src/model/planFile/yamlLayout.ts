@@ -4,7 +4,7 @@
 
 import { isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { PlanAnalysis, YamlNode } from './analysis';
-import { isLineBreak, lineEndOf, lineStartOf, previousLineStart, trimEndWhitespace } from './text';
+import { isLineBreak, lineBreakAt, lineEndOf, lineStartOf, previousLineStart, trimEndWhitespace } from './text';
 
 /** Indentation used when the file offers nothing to copy. */
 export const DEFAULT_INDENT_STEP = 2;
@@ -58,6 +58,31 @@ export function nodeEnd(text: string, node: unknown): number | undefined {
   return trimEndWhitespace(text, range[0], range[1]);
 }
 
+/** Whether a node's text ends with a keep-chomping block scalar (`|+`, `>+`), whose value takes in the blank lines after it. */
+export function endsWithKeptBlankLines(text: string, node: unknown): boolean {
+  if (isBlockScalar(node)) {
+    const start = rangeOf(node)?.[0];
+    return start !== undefined && /^[|>](?:[1-9]?\+|\+[1-9]?)/.test(text.slice(start, start + 3));
+  }
+  if ((isMap(node) || isSeq(node)) && !isFlow(node) && node.items.length > 0) {
+    const last: unknown = node.items[node.items.length - 1];
+    return endsWithKeptBlankLines(text, isMap(node) ? (last as Pair).value : last);
+  }
+  return false;
+}
+
+/** Past the whitespace-only lines starting at `lineStart`. */
+export function skipBlankLines(text: string, lineStart: number): number {
+  let cursor = lineStart;
+  for (;;) {
+    const lineEnd = lineEndOf(text, cursor);
+    if (lineEnd >= text.length || !/^[ \t]*$/.test(text.slice(cursor, lineEnd))) {
+      return cursor;
+    }
+    cursor = lineEnd + lineBreakAt(text, lineEnd).length;
+  }
+}
+
 /** Where a pair's text ends (its value's, or its key's for `key:` with nothing after it). */
 export function pairEnd(text: string, pair: Pair): number {
   const keyEnd = rangeOf(pair.key)?.[1] ?? 0;
@@ -94,9 +119,10 @@ export function pairComments(text: string, pair: Pair): string[] {
     }
   }
   const end = pairEnd(text, pair);
-  // A block scalar's last line is its content, never a comment.
+  // A block scalar's last line is its content, never a comment. (An empty value ends where
+  // its comment starts: `completed: # none yet`.)
   if (!isBlockScalar(value)) {
-    const trailing = /^[ \t]+(#.*?)[ \t]*$/.exec(text.slice(end, lineEndOf(text, end)));
+    const trailing = /^[ \t]*(#.*?)[ \t]*$/.exec(text.slice(end, lineEndOf(text, end)));
     if (trailing) {
       comments.push(trailing[1]);
     }
@@ -132,8 +158,10 @@ export class BlockLayout {
       }
       firstKeyPrefix ??= prefix;
     }
-    // Only the key after `- ` exists: indent by the same column, in spaces.
-    return spacesFor(firstKeyPrefix ?? '');
+    // Only the key after `- ` exists. The mapping starts right after `- `, at its properties
+    // when it has some: `- &a id: x` takes more keys under `&a`, not under `id`.
+    const afterDash = /^ *-[ \t]+/.exec(firstKeyPrefix ?? '')?.[0] ?? firstKeyPrefix ?? '';
+    return spacesFor(afterDash);
   }
 
   /** The column of a block sequence's `-` (its range starts at its first one). */
@@ -166,13 +194,13 @@ export class BlockLayout {
     }
   }
 
-  /** Columns from an item's `-` to its first key (`- id` = 2, `-   id` = 4). */
+  /** Columns from an item's `-` to where its mapping starts (`- id` = 2, `-   id` = 4, `- &a id` = 2). */
   keyGapAfterDash(item: YAMLMap, dash: number | undefined): number {
     const keyStart = rangeOf(item.items[0]?.key)?.[0];
     if (dash === undefined || keyStart === undefined || lineStartOf(this.text, keyStart) !== lineStartOf(this.text, dash)) {
       return DEFAULT_INDENT_STEP;
     }
-    return keyStart - dash;
+    return /^-[ \t]+/.exec(this.text.slice(dash, keyStart))?.[0].length ?? DEFAULT_INDENT_STEP;
   }
 
   /** The `- key` gap the file uses for stages, reused for new task items. */

@@ -8,7 +8,21 @@ import { formatScalar, QuoteStyle, ScalarContext } from './scalar';
 import { dominantEol, lineBreakAt, lineStartOf } from './text';
 import { sortEdits } from './textEdits';
 import { TextEdit } from './types';
-import { BlockLayout, DEFAULT_INDENT_STEP, isBlockScalar, isFlow, lastLineEnd, lastPair, nodeEnd, pairComments, pairEnd, rangeOf, spacesFor } from './yamlLayout';
+import {
+  BlockLayout,
+  DEFAULT_INDENT_STEP,
+  endsWithKeptBlankLines,
+  isBlockScalar,
+  isFlow,
+  lastLineEnd,
+  lastPair,
+  nodeEnd,
+  pairComments,
+  pairEnd,
+  rangeOf,
+  skipBlankLines,
+  spacesFor,
+} from './yamlLayout';
 
 export { findPair } from './yamlLayout';
 
@@ -39,6 +53,8 @@ interface LineRun {
   end: number;
   lastPair: Pair;
   readonly comments: string[];
+  /** A `|+` scalar ends right above: blank lines below the run must go too. */
+  keepsBlankLinesAbove?: boolean;
 }
 
 /** Collects edits against one text and knows how that text is laid out. */
@@ -223,10 +239,10 @@ export class EditBuilder {
   private lineRuns(map: YAMLMap, removed: ReadonlySet<Pair>): LineRun[] {
     const runs: LineRun[] = [];
     for (const pair of map.items) {
-      const keyStart = rangeOf(pair.key)?.[0];
       if (!removed.has(pair)) {
         continue;
       }
+      const keyStart = rangeOf(pair.key)?.[0];
       if (keyStart === undefined) {
         throw new Error('internal: key without position');
       }
@@ -242,12 +258,26 @@ export class EditBuilder {
         }
       } else {
         runs.push({ start, keyStart, end, lastPair: pair, comments: pairComments(this.text, pair) });
+        this.guardKeptBlankLines(map, pair, runs[runs.length - 1]);
       }
     }
     return runs;
   }
 
+  /**
+   * A keep-chomping block scalar (`|+`) just above a removed run would take in the blank lines
+   * below the run as part of its value: those lines go with the run (see `removeLineRun`).
+   */
+  private guardKeptBlankLines(map: YAMLMap, firstRemoved: Pair, run: LineRun): void {
+    const previous = map.items[map.items.indexOf(firstRemoved) - 1];
+    run.keepsBlankLinesAbove = previous !== undefined && pairEnd(this.text, previous) === run.start && endsWithKeptBlankLines(this.text, previous.value);
+  }
+
   private removeLineRun(map: YAMLMap, run: LineRun, removed: ReadonlySet<Pair>): void {
+    // Kept comments end the scalar where the run was, so then no blank line moves into it.
+    if (run.keepsBlankLinesAbove && run.comments.length === 0) {
+      run.end = skipBlankLines(this.text, run.end);
+    }
     const prefix = this.text.slice(run.start, run.keyStart);
     const runLineEnd = lastLineEnd(this.text, run.end);
     const eol = lineBreakAt(this.text, runLineEnd) || dominantEol(this.text);
@@ -257,8 +287,9 @@ export class EditBuilder {
         const kept = run.comments.map((comment) => prefix + comment).join(eol);
         this.replace(run.start, runLineEnd, kept);
       } else if (run.end === this.text.length && runLineEnd === run.end && run.start > 0) {
-        // The last line, without a break: the break before it goes, so none is gained.
-        this.replace(lastLineEnd(this.text, run.start), run.end, '');
+        // The last line, without a break: the breaks before it go (up to the last line with
+        // text, or a blank line would end the file with a break), so none is gained.
+        this.replace(endOfLastTextLineBefore(this.text, run.start), run.end, '');
       } else {
         this.replace(run.start, run.end, '');
       }
@@ -315,4 +346,13 @@ export class EditBuilder {
       first = last;
     }
   }
+}
+
+/** The end of the last line before `lineStart` that is not blank (0 when there is none). */
+function endOfLastTextLineBefore(text: string, lineStart: number): number {
+  let end = lastLineEnd(text, lineStart);
+  for (let start = lineStartOf(text, end); start > 0 && /^[ \t]*$/.test(text.slice(start, end)); start = lineStartOf(text, end)) {
+    end = lastLineEnd(text, start);
+  }
+  return end;
 }

@@ -3,55 +3,46 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
 import { diskText, replaceOnce, restorePlan, rows } from '../views-helpers';
 
 describe('views-basic: a plan with merge conflict markers', () => {
-  let api: LifecycleApi;
-  let planUri: vscode.Uri;
-  let original: string;
-  let originalRows: ReturnType<typeof rows>;
-
-  before(async () => {
-    api = await activateExtension();
-    planUri = vscode.Uri.joinPath(workspaceFolder().uri, 'lifecycle.yaml');
-    original = diskText(planUri);
-    originalRows = rows(api);
-  });
-
-  after(async () => {
-    await restorePlan(api, workspaceFolder(), planUri, original);
-  });
-
   it('shows one diagnostic naming the conflict, keeps the last good stages, and recovers once resolved', async () => {
-    const conflicted = replaceOnce(
-      original,
-      '  - id: rlhf\n    status: not-started\n',
-      '  - id: rlhf\n<<<<<<< HEAD\n    status: not-started\n=======\n    status: in-progress\n    started: 2026-12-01\n>>>>>>> feature/rlhf\n',
-    );
-    const markerLine = conflicted.split('\n').indexOf('<<<<<<< HEAD');
-    fs.writeFileSync(planUri.fsPath, conflicted);
-    await waitFor(() => api.services.store.get(workspaceFolder().uri)?.errorCount === 1, 'the store to see the conflict');
+    const api = await activateExtension();
+    const planUri = vscode.Uri.joinPath(workspaceFolder().uri, 'lifecycle.yaml');
+    const original = diskText(planUri);
+    const originalRows = rows(api);
+    try {
+      const conflicted = replaceOnce(
+        original,
+        '  - id: rlhf\n    status: not-started\n',
+        '  - id: rlhf\n<<<<<<< HEAD\n    status: not-started\n=======\n    status: in-progress\n    started: 2026-12-01\n>>>>>>> feature/rlhf\n',
+      );
+      const markerLine = conflicted.split('\n').indexOf('<<<<<<< HEAD');
+      fs.writeFileSync(planUri.fsPath, conflicted);
+      await waitFor(() => api.services.store.get(workspaceFolder().uri)?.errorCount === 1, 'the store to see the conflict');
 
-    const diagnostics = await waitFor(() => {
-      const found = vscode.languages.getDiagnostics(planUri);
-      return found.length > 0 ? found : undefined;
-    }, 'the Problems panel to show the conflict');
-    assert.equal(diagnostics.length, 1, 'one diagnostic, not a cascade of YAML errors');
-    assert.equal(diagnostics[0].code, 'merge-conflict');
-    assert.equal(diagnostics[0].message, `The plan has an unresolved merge conflict (lines ${markerLine + 1}-${markerLine + 6}): resolve it to update the views and to change stages from the extension.`);
-    assert.deepEqual([diagnostics[0].range.start.line, diagnostics[0].range.start.character, diagnostics[0].range.end.character], [markerLine, 0, 12]);
+      const diagnostics = await waitFor(() => {
+        const found = vscode.languages.getDiagnostics(planUri);
+        return found.length > 0 ? found : undefined;
+      }, 'the Problems panel to show the conflict');
+      assert.equal(diagnostics.length, 1, 'one diagnostic, not a cascade of YAML errors');
+      assert.equal(diagnostics[0].code, 'merge-conflict');
+      assert.equal(diagnostics[0].message, `The plan has an unresolved merge conflict (lines ${markerLine + 1}-${markerLine + 6}): resolve it to update the views and to change stages from the extension.`);
+      assert.deepEqual([diagnostics[0].range.start.line, diagnostics[0].range.start.character, diagnostics[0].range.end.character], [markerLine, 0, 12]);
 
-    assert.deepEqual(rows(api), [
-      { label: 'lifecycle.yaml has 1 problem', contextValue: 'planProblems', icon: 'error', color: 'problemsErrorIcon.foreground', collapsible: 'none' },
-      ...originalRows,
-    ]);
-    assert.equal(await vscode.commands.executeCommand('genaiLifecycle.startStage', { folderUri: workspaceFolder().uri.toString(), stageId: 'deployment' }), false);
-    assert.equal(diskText(planUri), conflicted, 'the conflicted file is left alone');
+      assert.deepEqual(rows(api), [
+        { label: 'lifecycle.yaml has 1 problem', contextValue: 'planProblems', icon: 'error', color: 'problemsErrorIcon.foreground', collapsible: 'none' },
+        ...originalRows,
+      ]);
+      assert.equal(await vscode.commands.executeCommand('genaiLifecycle.startStage', { folderUri: workspaceFolder().uri.toString(), stageId: 'deployment' }), false);
+      assert.equal(diskText(planUri), conflicted, 'the conflicted file is left alone');
 
-    fs.writeFileSync(planUri.fsPath, original);
-    await waitFor(() => api.services.store.get(workspaceFolder().uri)?.errorCount === 0, 'the store to see the resolved plan');
-    assert.deepEqual(rows(api), originalRows);
+      fs.writeFileSync(planUri.fsPath, original);
+      await waitFor(() => api.services.store.get(workspaceFolder().uri)?.errorCount === 0, 'the store to see the resolved plan');
+      assert.deepEqual(rows(api), originalRows);
+    } finally {
+      await restorePlan(api, workspaceFolder(), planUri, original);
+    }
   });
 });
