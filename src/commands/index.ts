@@ -174,7 +174,8 @@ export class CommandsFeature extends Disposable {
     if (!stage.plan) {
       return this.fail(`${stage.title} has no plan file. Add \`plan: docs/<stage>.md\` to it in ${vscode.workspace.asRelativePath(folderPlan.uri, true)}.`);
     }
-    const uri = vscode.Uri.joinPath(folderPlan.folder.uri, ...stage.plan.split(/[\\/]/).filter((segment) => segment !== ''));
+    // One joined path, not one argument per segment: a hostile `plan:` could have more segments than a call takes.
+    const uri = vscode.Uri.joinPath(folderPlan.folder.uri, stage.plan.split(/[\\/]/).filter((segment) => segment !== '').join('/'));
     try {
       await vscode.workspace.fs.stat(uri);
     } catch {

@@ -6,6 +6,7 @@
 
 import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
+import { truncateText } from '../model/presentation/truncate';
 import { errorMessage, showError } from '../util/errors';
 import { newNonce, pageHtml, type PageSpec } from './html';
 
@@ -254,5 +255,5 @@ function describeRefused(message: unknown): string {
   } catch {
     text = Object.prototype.toString.call(message);
   }
-  return text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
+  return text.length > 200 ? `${truncateText(text, 200)} (${text.length} characters)` : text;
 }

@@ -74,9 +74,21 @@ async function runFixture({ server, browser, resultsDir, fixture, scratchRoot, l
   const exited = new Promise((resolve) => (settle = resolve));
   await page.exposeFunction('codeAutomationExit', (code, logs) => settle({ code, logs }));
   const timer = setTimeout(() => settle({ code: 'timeout' }), SUITE_TIMEOUT_MS);
+  // PROBE
+  const probeLines = [];
+  page.on('console', (m) => probeLines.push(`${((Date.now() - started) / 1000).toFixed(2)} console.${m.type()}: ${m.text()}`));
+  page.on('framenavigated', (f) => f === page.mainFrame() && probeLines.push(`${((Date.now() - started) / 1000).toFixed(2)} navigated ${f.url()}`));
+  page.on('pageerror', (e) => probeLines.push(`${((Date.now() - started) / 1000).toFixed(2)} pageerror ${e.message}`));
+  const serverLogStart = server.log().split('\n').length;
   try {
     await page.goto(workbenchUrl(server, { ...target, extensionPath: projectRoot, testsPath: join(projectRoot, 'out', 'test', 'integration', 'index.js') }));
     const outcome = await exited;
+    if (process.env.GENAI_PROBE_DIR) {
+      const { writeFileSync, mkdirSync } = await import('node:fs');
+      mkdirSync(process.env.GENAI_PROBE_DIR, { recursive: true });
+      const stamp = `${fixture}-${Date.now()}`;
+      writeFileSync(join(process.env.GENAI_PROBE_DIR, `${stamp}.txt`), [`code ${outcome.code}`, ...probeLines, '--- server log', ...server.log().split('\n').slice(serverLogStart), '--- window logs', formatLogs(outcome.logs, Infinity)].join('\n'));
+    }
     const reportFile = join(resultsDir, `${fixture}.log`);
     if (existsSync(reportFile)) {
       log(readFileSync(reportFile, 'utf8').replace(/\n+$/, ''));
@@ -101,9 +113,9 @@ async function runFixture({ server, browser, resultsDir, fixture, scratchRoot, l
   }
 }
 
-function formatLogs(logs) {
+function formatLogs(logs, keep = 8000) {
   if (!Array.isArray(logs)) {
     return String(logs ?? '');
   }
-  return logs.map((entry) => (typeof entry === 'string' ? entry : `${entry.relativePath ?? ''}\n${entry.contents ?? ''}`)).join('\n').slice(-8000);
+  return logs.map((entry) => (typeof entry === 'string' ? entry : `${entry.relativePath ?? ''}\n${entry.contents ?? ''}`)).join('\n').slice(-keep);
 }
