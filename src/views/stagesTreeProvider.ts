@@ -85,14 +85,10 @@ export class StagesTreeProvider extends Disposable implements vscode.TreeDataPro
     });
   }
 
-  /** The Next step item (when there is advice), the problems item (when the latest text has errors), then the shown plan's stages. */
+  /** The problems item (when the latest text has errors), the Next step item (when there is advice), then the shown plan's stages. */
   private folderContents(folderPlan: FolderPlan, parent: FolderNode | undefined): LifecycleNode[] {
     const folderUri = folderPlan.folder.uri.toString();
     const nodes: LifecycleNode[] = [];
-    const advice = this.advisor.adviceFor(folderPlan);
-    if (folderPlan.plan && advice.length > 0) {
-      nodes.push(this.adviceNodeFor(folderPlan, folderPlan.plan, advice[0], advice.length, parent));
-    }
     if (folderPlan.errorCount > 0) {
       const problems: ProblemsNode = { kind: 'problems', id: `${folderUri}#problems`, parent, folderPlan, count: folderPlan.errorCount };
       nodes.push(problems);
@@ -100,6 +96,10 @@ export class StagesTreeProvider extends Disposable implements vscode.TreeDataPro
     const plan = folderPlan.plan;
     if (!plan) {
       return nodes;
+    }
+    const advice = this.advisor.adviceFor(folderPlan);
+    if (advice.length > 0) {
+      nodes.push(this.adviceNodeFor(folderPlan, plan, advice[0], advice.length, parent));
     }
     const current = currentStage(plan);
     const usedIds = new Set<string>();
