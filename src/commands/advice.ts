@@ -11,6 +11,7 @@ import type { LifecycleServices } from '../services';
 import { Disposable } from '../util/disposable';
 import { showError } from '../util/errors';
 import { NO_PLAN_MESSAGE, stageTargetIn, type FolderPlan } from '../workspace/planStore';
+import { pickOne } from './resolve';
 
 interface AdviceItem extends vscode.QuickPickItem {
   readonly folderPlan: FolderPlan;
@@ -84,21 +85,11 @@ export class AdviceCommands extends Disposable {
     return named === undefined ? [...existing] : existing.filter((folderPlan) => folderPlan.folder.uri.toString() === named);
   }
 
+  /** The quick pick; its × button dismisses an item (the list then shows what is left). */
   private pick(items: readonly AdviceItem[], itemsNow: () => AdviceItem[], summary: string | undefined): Promise<AdviceItem | undefined> {
-    return new Promise((resolve) => {
-      const quickPick = vscode.window.createQuickPick<AdviceItem>();
+    return pickOne(items, summary ? `Effort ahead: ${summary}` : 'Choose a step to take it', undefined, (quickPick, finish) => {
       quickPick.title = 'What Should I Do Next?';
-      quickPick.placeholder = summary ? `Effort ahead: ${summary}` : 'Choose a step to take it';
       quickPick.matchOnDescription = true;
-      quickPick.items = items;
-      let settled = false;
-      const finish = (value: AdviceItem | undefined): void => {
-        if (!settled) {
-          settled = true;
-          resolve(value);
-          quickPick.dispose();
-        }
-      };
       quickPick.onDidTriggerItemButton(async ({ item }) => {
         await this.services.advisor.dismiss(item.folderPlan, adviceKey(item.advice));
         const left = itemsNow();
@@ -108,14 +99,6 @@ export class AdviceCommands extends Disposable {
           quickPick.items = left;
         }
       });
-      quickPick.onDidAccept(() => {
-        const chosen = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
-        if (chosen) {
-          finish(chosen);
-        }
-      });
-      quickPick.onDidHide(() => finish(undefined));
-      quickPick.show();
     });
   }
 

@@ -10,23 +10,12 @@ export interface StageTarget {
 }
 
 export function isStageTarget(value: unknown): value is StageTarget {
-  if (typeof value !== 'object' || value === null) {
-    return false;
-  }
-  const candidate = value as Record<string, unknown>;
-  return typeof candidate.folderUri === 'string' && typeof candidate.stageId === 'string';
+  return hasStrings(value, 'folderUri', 'stageId');
 }
 
 /** Accepts a StageTarget, or anything carrying one as `target` (tree nodes). */
 export function stageTargetOf(value: unknown): StageTarget | undefined {
-  if (isStageTarget(value)) {
-    return value;
-  }
-  if (typeof value === 'object' && value !== null && 'target' in value) {
-    const inner = (value as { target: unknown }).target;
-    return isStageTarget(inner) ? inner : undefined;
-  }
-  return undefined;
+  return targetOf(value, isStageTarget, 'target');
 }
 
 /**
@@ -40,21 +29,30 @@ export interface AdviceTarget {
 }
 
 export function isAdviceTarget(value: unknown): value is AdviceTarget {
-  if (typeof value !== 'object' || value === null) {
-    return false;
-  }
-  const candidate = value as Record<string, unknown>;
-  return typeof candidate.folderUri === 'string' && typeof candidate.adviceKey === 'string';
+  return hasStrings(value, 'folderUri', 'adviceKey');
 }
 
 /** Accepts an AdviceTarget, or anything carrying one as `adviceTarget` (the tree's Next step node). */
 export function adviceTargetOf(value: unknown): AdviceTarget | undefined {
-  if (isAdviceTarget(value)) {
+  return targetOf(value, isAdviceTarget, 'adviceTarget');
+}
+
+function hasStrings(value: unknown, ...keys: readonly string[]): boolean {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const candidate = value as Record<string, unknown>;
+  return keys.every((key) => typeof candidate[key] === 'string');
+}
+
+/** The target itself, or the one an object carries under `carrier`. */
+function targetOf<T>(value: unknown, isTarget: (candidate: unknown) => candidate is T, carrier: string): T | undefined {
+  if (isTarget(value)) {
     return value;
   }
-  if (typeof value === 'object' && value !== null && 'adviceTarget' in value) {
-    const inner = (value as { adviceTarget: unknown }).adviceTarget;
-    return isAdviceTarget(inner) ? inner : undefined;
+  if (typeof value === 'object' && value !== null && carrier in value) {
+    const inner = (value as Record<string, unknown>)[carrier];
+    return isTarget(inner) ? inner : undefined;
   }
   return undefined;
 }
