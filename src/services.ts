@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { Advisor } from './workspace/advisor';
 import type { PlanStore } from './workspace/planStore';
 import type { PlanWriter } from './workspace/planWriter';
 
@@ -8,4 +9,6 @@ export interface LifecycleServices {
   readonly store: PlanStore;
   readonly writer: PlanWriter;
   readonly log: vscode.LogOutputChannel;
+  /** The lifecycle advisor: current advice per plan (today, the setting, dismissals). */
+  readonly advisor: Advisor;
 }

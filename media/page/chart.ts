@@ -4,7 +4,7 @@
 // `getState`/`setState`, and asks the extension to act by posting messages the extension
 // checks again. It shares the message contract with the extension by type-only imports.
 
-import type { ChartColumn, ChartData, HostMessage, WebviewMessage } from '../../src/model/presentation/chart';
+import type { ChartAdvice, ChartColumn, ChartData, HostMessage, WebviewMessage } from '../../src/model/presentation/chart';
 import { datesCell, effortPicture, legend, statusBadge, tasksCell } from './cells';
 import { el, emptyMark } from './dom';
 import { vscodeApi } from './vscodeApi';
@@ -185,6 +185,7 @@ function heading(chart: ChartData): HTMLElement {
     }
     header.append(where);
     header.append(el('p', 'hint', 'Choose a stage heading to set its status, or use the button under its status.'));
+    header.append(adviceSection(chart));
   } else {
     header.append(
       el(
@@ -213,6 +214,50 @@ function heading(chart: ChartData): HTMLElement {
     header.append(notice);
   }
   return header;
+}
+
+/** The advisor's first few next steps and the effort roll-up; every string goes in as text. */
+function adviceSection(chart: ChartData): HTMLElement {
+  const section = el('section', 'advice');
+  section.setAttribute('aria-label', 'Next steps and effort ahead');
+  if (chart.effortSummary) {
+    const effort = el('p', 'effort-summary');
+    effort.append(el('strong', undefined, 'Effort ahead: '), document.createTextNode(chart.effortSummary));
+    section.append(effort);
+  }
+  const advice = Array.isArray(chart.advice) ? chart.advice : [];
+  if (advice.length === 0) {
+    section.append(el('p', 'advice-none', 'No next-step advice right now.'));
+    return section;
+  }
+  section.append(el('h2', 'advice-title', advice.length === 1 ? 'Next step' : 'Next steps'));
+  const list = el('ul', 'advice-list');
+  for (const entry of advice) {
+    list.append(adviceItem(entry));
+  }
+  section.append(list);
+  const more = chart.adviceCount - advice.length;
+  if (more > 0) {
+    section.append(el('p', 'hint', `${more} more in “What Should I Do Next?” (GenAI Lifecycle).`));
+  }
+  return section;
+}
+
+function adviceItem(entry: ChartAdvice): HTMLLIElement {
+  const item = el('li', 'advice-item');
+  item.dataset.adviceKey = entry.key;
+  const text = el('span', 'advice-message');
+  text.append(el('span', 'advice-stage', `${entry.stageTitle}: `), document.createTextNode(entry.message));
+  const button = el('button', 'action advice-action', entry.actionLabel ?? 'Show stage');
+  button.type = 'button';
+  button.dataset.focusKey = `advice:${entry.key}`;
+  button.setAttribute('aria-label', entry.actionLabel ?? `Show ${entry.stageTitle} in the sidebar`);
+  button.addEventListener('click', () => {
+    select(entry.stageId);
+    send({ type: 'runAdvice', key: entry.key });
+  });
+  item.append(text, button);
+  return item;
 }
 
 function table(chart: ChartData): HTMLDivElement {

@@ -9,6 +9,7 @@ import { Disposable } from '../util/disposable';
 import { errorMessage, showError } from '../util/errors';
 import { planUriFor } from '../workspace/config';
 import type { FolderPlan } from '../workspace/planStore';
+import { AdviceCommands } from './advice';
 import { folderForNewPlan, pickStagesToInclude, scaffoldFor } from './initPlan';
 import { pickStatus, StageResolver, type Resolution, type ResolvedStage, type StageSelection } from './resolve';
 
@@ -45,6 +46,8 @@ const BLOCK_COMMAND = actionCommand('block', 'Block which stage?');
  */
 export class CommandsFeature extends Disposable {
   private readonly resolver: StageResolver;
+  /** What Should I Do Next?, Dismiss Advice, Restore Dismissed Advice. */
+  readonly advice: AdviceCommands;
 
   constructor(
     readonly services: LifecycleServices,
@@ -63,6 +66,7 @@ export class CommandsFeature extends Disposable {
     this.command(COMMAND_IDS.addTask, (arg, title) => this.addTask(arg, title));
     this.command(COMMAND_IDS.refresh, () => this.refresh());
     this.command(COMMAND_IDS.openStagePlan, (arg) => this.openStagePlan(arg));
+    this.advice = this.register(new AdviceCommands(services));
   }
 
   /** `initPlan(folder?: Uri | string, stageIds?: string[])`: without arguments it asks. */

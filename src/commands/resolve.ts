@@ -155,8 +155,16 @@ export async function pickStatus(stage: PlanStage): Promise<StageStatus | undefi
   return picked?.status;
 }
 
-/** A single-choice quick pick that can start on a given item (showQuickPick cannot). */
-function pickOne<T extends vscode.QuickPickItem>(items: readonly T[], placeHolder: string, active: T | undefined): Promise<T | undefined> {
+/**
+ * A single-choice quick pick that can start on a given item (showQuickPick cannot). `extend`
+ * may set more of it (title, item buttons) and end it early with `finish(undefined)`.
+ */
+export function pickOne<T extends vscode.QuickPickItem>(
+  items: readonly T[],
+  placeHolder: string,
+  active: T | undefined,
+  extend?: (quickPick: vscode.QuickPick<T>, finish: (value: T | undefined) => void) => void,
+): Promise<T | undefined> {
   return new Promise((resolve) => {
     const quickPick = vscode.window.createQuickPick<T>();
     quickPick.placeholder = placeHolder;
@@ -172,6 +180,7 @@ function pickOne<T extends vscode.QuickPickItem>(items: readonly T[], placeHolde
         quickPick.dispose();
       }
     };
+    extend?.(quickPick, finish);
     quickPick.onDidAccept(() => {
       // Enter before any item is active picks nothing: keep the picker open.
       const chosen = quickPick.selectedItems[0] ?? quickPick.activeItems[0];

@@ -23,7 +23,7 @@ export class LifecycleViews extends Disposable {
   constructor(readonly services: LifecycleServices) {
     super();
     const { store } = services;
-    this.provider = this.register(new StagesTreeProvider(store));
+    this.provider = this.register(new StagesTreeProvider(store, services.advisor));
     this.treeView = this.register(
       vscode.window.createTreeView(STAGES_VIEW_ID, {
         treeDataProvider: this.provider,
@@ -32,7 +32,7 @@ export class LifecycleViews extends Disposable {
         manageCheckboxStateManually: true,
       }),
     );
-    this.statusBar = this.register(new LifecycleStatusBar(store));
+    this.statusBar = this.register(new LifecycleStatusBar(store, services.advisor));
     this.register(this.provider.onDidChangeTreeData(() => this.updateBadgeAndMessage()));
     this.register(this.treeView.onDidChangeCheckboxState((event) => void this.onCheckboxes(event)));
     this.register(vscode.commands.registerCommand(COMMAND_IDS.revealCurrentStage, () => this.revealCurrentStage()));

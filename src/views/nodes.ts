@@ -2,8 +2,9 @@
 // node is a snapshot: it never reads files and never changes after it is built.
 
 import type * as vscode from 'vscode';
-import type { StageTarget } from '../model/domain/stageTarget';
-import type { PlanStage, PlanTask } from '../model/domain/types';
+import type { Advice } from '../model/domain/advice';
+import type { AdviceTarget, StageTarget } from '../model/domain/stageTarget';
+import type { Plan, PlanStage, PlanTask } from '../model/domain/types';
 import type { FolderPlan } from '../workspace/planStore';
 
 interface NodeBase {
@@ -51,7 +52,24 @@ export interface StagePlanNode extends NodeBase {
   readonly path: string;
 }
 
-export type LifecycleNode = FolderNode | ProblemsNode | StageNode | TaskNode | StagePlanNode;
+/**
+ * "Next step": the advisor's first piece of advice on the plan, on top of its stages. Its
+ * inline button is the advice's action, run on `target` (the stage the action is for), so it is
+ * not stage-scoped: commands run from the palette do not take their stage from it.
+ */
+export interface AdviceNode extends NodeBase {
+  readonly kind: 'advice';
+  readonly plan: Plan;
+  readonly advice: Advice;
+  /** How many pieces of advice the plan has now (the item shows the first). */
+  readonly total: number;
+  /** The stage the action acts on (else the one the advice is about): what the inline action command receives. */
+  readonly target: StageTarget;
+  /** What Dismiss receives. */
+  readonly adviceTarget: AdviceTarget;
+}
+
+export type LifecycleNode = FolderNode | ProblemsNode | AdviceNode | StageNode | TaskNode | StagePlanNode;
 
 /** Nodes that name a stage (commands run from any of them act on that stage). */
 export type StageScopedNode = StageNode | TaskNode | StagePlanNode;

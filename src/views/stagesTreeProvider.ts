@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { adviceKey, type Advice } from '../model/domain/advice';
 import { currentStage } from '../model/domain/progress';
 import type { StageTarget } from '../model/domain/stageTarget';
-import type { PlanStage } from '../model/domain/types';
+import type { Plan, PlanStage } from '../model/domain/types';
 import { Disposable } from '../util/disposable';
 import { stageTargetIn, type FolderPlan, type PlanStore } from '../workspace/planStore';
-import type { FolderNode, LifecycleNode, ProblemsNode, StageNode, StagePlanNode, TaskNode } from './nodes';
+import type { AdviceNode, FolderNode, LifecycleNode, ProblemsNode, StageNode, StagePlanNode, TaskNode } from './nodes';
 import { toTreeItem } from './treeItems';
 
 /**
@@ -18,15 +19,18 @@ export class StagesTreeProvider extends Disposable implements vscode.TreeDataPro
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
-  constructor(private readonly store: PlanStore) {
+  constructor(
+    private readonly store: PlanStore,
+    private readonly advisor: AdviceSource,
+  ) {
     super();
     this.rebuild();
-    this.register(
-      store.onDidChange(() => {
-        this.rebuild();
-        this.changeEmitter.fire(undefined);
-      }),
-    );
+    const refresh = (): void => {
+      this.rebuild();
+      this.changeEmitter.fire(undefined);
+    };
+    this.register(store.onDidChange(refresh));
+    this.register(advisor.onDidChange(refresh));
   }
 
   getTreeItem(node: LifecycleNode): vscode.TreeItem {
@@ -81,7 +85,7 @@ export class StagesTreeProvider extends Disposable implements vscode.TreeDataPro
     });
   }
 
-  /** The problems item (when the latest text has errors), then the shown plan's stages. */
+  /** The problems item (when the latest text has errors), the Next step item (when there is advice), then the shown plan's stages. */
   private folderContents(folderPlan: FolderPlan, parent: FolderNode | undefined): LifecycleNode[] {
     const folderUri = folderPlan.folder.uri.toString();
     const nodes: LifecycleNode[] = [];
@@ -92,6 +96,10 @@ export class StagesTreeProvider extends Disposable implements vscode.TreeDataPro
     const plan = folderPlan.plan;
     if (!plan) {
       return nodes;
+    }
+    const advice = this.advisor.adviceFor(folderPlan);
+    if (advice.length > 0) {
+      nodes.push(this.adviceNodeFor(folderPlan, plan, advice[0], advice.length, parent));
     }
     const current = currentStage(plan);
     const usedIds = new Set<string>();
@@ -112,6 +120,21 @@ export class StagesTreeProvider extends Disposable implements vscode.TreeDataPro
     return nodes;
   }
 
+  private adviceNodeFor(folderPlan: FolderPlan, plan: Plan, advice: Advice, total: number, parent: FolderNode | undefined): AdviceNode {
+    const folderUri = folderPlan.folder.uri.toString();
+    return {
+      kind: 'advice',
+      // One id whatever the advice: the row stays in place as the advice changes.
+      id: `${folderUri}#next-step`,
+      parent,
+      plan,
+      advice,
+      total,
+      target: stageTargetIn(folderPlan, advice.action?.stageId ?? advice.stageId),
+      adviceTarget: { folderUri, adviceKey: adviceKey(advice) },
+    };
+  }
+
   private stageNodeFor(folderPlan: FolderPlan, stage: PlanStage, isCurrent: boolean, id: string, parent: LifecycleNode | undefined): StageNode {
     const target = stageTargetIn(folderPlan, stage.id);
     const children: (TaskNode | StagePlanNode)[] = [];
@@ -124,6 +147,12 @@ export class StagesTreeProvider extends Disposable implements vscode.TreeDataPro
     });
     return node;
   }
+}
+
+/** What the tree needs of the advisor (the workspace's Advisor). */
+export interface AdviceSource {
+  adviceFor(folderPlan: FolderPlan): readonly Advice[];
+  readonly onDidChange: vscode.Event<void>;
 }
 
 function targetKey(target: StageTarget): string {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Range } from '../model/domain/types';
 import { COMMAND_IDS } from '../model/presentation/commandIds';
+import { NEXT_STEP_LABEL, nextStepTooltipMarkdown } from '../model/presentation/advice';
 import { escapeMarkdown } from '../model/presentation/markdown';
 import {
   problemsLabel,
@@ -11,10 +12,14 @@ import {
   stageTooltipMarkdown,
   taskAccessibilityLabel,
 } from '../model/presentation/treeLabels';
-import type { FolderNode, LifecycleNode, ProblemsNode, StageNode, StagePlanNode, TaskNode } from './nodes';
+import type { AdviceNode, FolderNode, LifecycleNode, ProblemsNode, StageNode, StagePlanNode, TaskNode } from './nodes';
 
-/** Context values the `view/item/context` menus match on (`stage.<status>` for stages). */
+/**
+ * Context values the `view/item/context` menus match on (`stage.<status>` for stages; for the
+ * Next step item `advice`, or `advice.<action>` when the advice proposes a stage action).
+ */
 export const CONTEXT_VALUES = {
+  advice: 'advice',
   folder: 'planFolder',
   problems: 'planProblems',
   task: 'task',
@@ -27,6 +32,8 @@ export function toTreeItem(node: LifecycleNode): vscode.TreeItem {
       return folderItem(node);
     case 'problems':
       return problemsItem(node);
+    case 'advice':
+      return adviceItem(node);
     case 'stage':
       return stageItem(node);
     case 'task':
@@ -59,6 +66,20 @@ function problemsItem(node: ProblemsNode): vscode.TreeItem {
     ? 'Fix these problems to update the stages. Until then the stages below are those of the last valid version.'
     : 'Fix these problems to see the stages.';
   item.command = { title: 'Show Problems', command: 'workbench.actions.view.problems' };
+  return item;
+}
+
+function adviceItem(node: AdviceNode): vscode.TreeItem {
+  const { advice } = node;
+  const item = new vscode.TreeItem(NEXT_STEP_LABEL, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = advice.message;
+  item.iconPath = new vscode.ThemeIcon('lightbulb', new vscode.ThemeColor('editorLightBulb.foreground'));
+  item.contextValue = advice.action ? `${CONTEXT_VALUES.advice}.${advice.action.command}` : CONTEXT_VALUES.advice;
+  item.tooltip = untrustedMarkdown(nextStepTooltipMarkdown(node.plan, advice, node.total));
+  item.accessibilityInformation = { label: `${NEXT_STEP_LABEL}: ${advice.message}` };
+  // The whole list, to choose from; the inline button takes this one's action.
+  item.command = { title: 'What Should I Do Next?', command: COMMAND_IDS.whatNext, arguments: [node.adviceTarget.folderUri] };
   return item;
 }
 

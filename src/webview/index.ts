@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { buildChart, chartStageStatuses, parseWebviewMessage, type ChartData, type HostMessage, type WebviewMessage } from '../model/presentation/chart';
-import { COMMAND_IDS } from '../model/presentation/commandIds';
+import { adviceKey } from '../model/domain/advice';
+import { adviceCommand, COMMAND_IDS } from '../model/presentation/commandIds';
 import type { LifecycleServices } from '../services';
 import { errorMessage, showError } from '../util/errors';
 import { stageTargetIn, type FolderPlan } from '../workspace/planStore';
@@ -16,7 +17,7 @@ import { SingletonPanel, type ReadyMessage } from './panelBase';
  * file, else the first folder with a plan file, else the first folder (the chart then shows
  * the catalog alone and offers to create the plan).
  *
- * Data flows one way: store change -> `buildChart` -> `postMessage`; the page's requests come
+ * Data flows one way: store (or advisor) change -> `buildChart` -> `postMessage`; the page's requests come
  * back as messages, are checked by `parseWebviewMessage` (against the status table too), and
  * run the same commands as the sidebar (so every write goes through the commands and the
  * plan writer).
@@ -34,6 +35,7 @@ export class ChartFeature extends SingletonPanel<HostMessage, WebviewMessage, Ch
       }),
     );
     this.register(services.store.onDidChange(() => this.refresh()));
+    this.register(services.advisor.onDidChange(() => this.refresh()));
     this.register(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && this.noteEditorFolder(editor.document.uri)) {
@@ -54,7 +56,7 @@ export class ChartFeature extends SingletonPanel<HostMessage, WebviewMessage, Ch
       return buildChart();
     }
     return buildChart({
-      ...(folderPlan.exists && folderPlan.plan && { plan: folderPlan.plan }),
+      ...(folderPlan.exists && folderPlan.plan && { plan: folderPlan.plan, advice: this.services.advisor.adviceFor(folderPlan) }),
       folderUri: folderPlan.folder.uri.toString(),
       folderName: folderPlan.folder.name,
       errorCount: folderPlan.exists ? folderPlan.errorCount : 0,
@@ -75,7 +77,8 @@ export class ChartFeature extends SingletonPanel<HostMessage, WebviewMessage, Ch
   /** Only a well-formed message about a stage of the shown plan, making a move the status table allows. */
   protected parseMessage(message: unknown): WebviewMessage | undefined {
     const folderPlan = this.chartFolderPlan();
-    return parseWebviewMessage(message, chartStageStatuses(folderPlan?.exists ? folderPlan.plan : undefined));
+    const adviceKeys = new Set(this.services.advisor.adviceFor(folderPlan).map(adviceKey));
+    return parseWebviewMessage(message, chartStageStatuses(folderPlan?.exists ? folderPlan.plan : undefined), adviceKeys);
   }
 
   protected render(): HostMessage {
@@ -100,6 +103,16 @@ export class ChartFeature extends SingletonPanel<HostMessage, WebviewMessage, Ch
         } else {
           await vscode.commands.executeCommand<boolean>(COMMAND_IDS.setStageStatus, target);
         }
+        return;
+      }
+      case 'runAdvice': {
+        // Found again in the current plan: the page names advice, never a command.
+        const advice = this.services.advisor.find(folderPlan, message.key);
+        if (!folderPlan || !advice) {
+          return;
+        }
+        const { command, stageId } = adviceCommand(advice);
+        await vscode.commands.executeCommand<boolean>(command, stageTargetIn(folderPlan, stageId));
         return;
       }
     }

@@ -25,3 +25,12 @@ export function planUriFor(folder: vscode.WorkspaceFolder): vscode.Uri {
 export function statusBarEnabled(): boolean {
   return vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('statusBar.enabled', true);
 }
+
+export const BLOCKED_TOO_LONG_SETTING = 'advice.blockedTooLongDays';
+export const DEFAULT_BLOCKED_TOO_LONG_DAYS = 14;
+
+/** Days a stage may stay blocked before the advisor says so: a whole number of at least 1, else the default. */
+export function blockedTooLongDays(folder: vscode.WorkspaceFolder): number {
+  const value = vscode.workspace.getConfiguration(CONFIG_SECTION, folder.uri).get<unknown>(BLOCKED_TOO_LONG_SETTING);
+  return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : DEFAULT_BLOCKED_TOO_LONG_DAYS;
+}

@@ -18,6 +18,7 @@ const ALLOWED = [
   /^dist\/webview\/[\w.-]+\.js$/,
   // Pictures and stylesheets only: the pages' scripts ship bundled in dist/webview, not as sources.
   /^media\/[\w.-]+\.(png|svg|css)$/,
+  /^media\/walkthrough\/[\w.-]+\.md$/,
   /^schema\/[\w.-]+\.json$/,
 ];
 
@@ -37,6 +38,18 @@ describe('the packaged VSIX', () => {
     assert.deepEqual(unexpected, [], `unexpected files in the VSIX: ${unexpected.join(', ')}`);
     for (const required of ['package.json', 'dist/extension.js', 'dist/webview/chart.js', 'media/chart.css', 'media/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE.txt']) {
       assert.ok(files.some((file) => file.toLowerCase() === required.toLowerCase()), `${required} is in the VSIX`);
+    }
+  });
+
+  it('ships the media of every walkthrough step', () => {
+    const files = new Set(entries.filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length)));
+    const { contributes } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+      contributes: { walkthroughs?: { steps: { media: { markdown?: string; image?: string } }[] }[] };
+    };
+    const media = (contributes.walkthroughs ?? []).flatMap((walkthrough) => walkthrough.steps.map((step) => step.media.markdown ?? step.media.image ?? ''));
+    assert.ok(media.length >= 4, 'the walkthrough has its steps');
+    for (const file of media) {
+      assert.ok(files.has(file), `${file} is in the VSIX`);
     }
   });
 

@@ -64,6 +64,7 @@ describe('the Stages sidebar (workbench page)', () => {
     await widenSideBar(page, 500);
 
     assert.deepEqual(await rowTexts(tree, 1), [
+      ['Next step', 'No reward model is recorded: reusing an existing one keeps RLHF to minutes or hours of training.'],
       ['Pre-training', 'Skipped'],
       ['Prompt engineering', 'Done · sam'],
       ['Prompt tuning and fine-tuning', 'In progress · dana · current'],

@@ -52,11 +52,27 @@ describe('advice', () => {
       }
     });
 
-    it('stays quiet with no model, a blank model name, later stages only skipped, or only a custom stage underway', () => {
-      assert.deepEqual(only(lifecycle(['not-started', 'skipped', 'skipped', 'not-started', 'not-started']), 'skip-pre-training'), []);
-      assert.deepEqual(only(lifecycle(['not-started', 'not-started', 'not-started', 'not-started', 'not-started'], {}, { model: { base: '  ' } }), 'skip-pre-training'), []);
-      const withCustom = planOf([stage('pre-training', 'not-started'), stage('eval-harness', 'in-progress')]);
-      assert.deepEqual(only(withCustom, 'skip-pre-training'), []);
+    it('on a fresh plan whose next stage is pre-training, advises skipping it and naming a base model instead of starting it', () => {
+      const fresh: Advice = { id: 'skip-pre-training', stageId: 'pre-training', message: ADVICE_MESSAGES.skipPreTrainingFresh, action: { command: 'skip', stageId: 'pre-training' } };
+      // Before the reward-model advice, and instead of "start here" on pre-training.
+      const reuse = { id: 'reuse-reward-model', stageId: 'rlhf', message: ADVICE_MESSAGES.reuseRewardModel };
+      assert.deepEqual(adviseOn(lifecycle(['not-started', 'not-started', 'not-started', 'not-started', 'not-started']), OPTIONS), [fresh, reuse]);
+      assert.deepEqual(adviseOn(lifecycle(['not-started', 'not-started', 'not-started', 'not-started', 'not-started'], {}, { model: { base: '  ' } }), OPTIONS), [fresh, reuse]);
+      assert.deepEqual(only(lifecycle(['not-started', 'skipped', 'skipped', 'not-started', 'not-started']), 'skip-pre-training'), [fresh]);
+      // A custom stage underway says nothing about a model, so the fresh message it is.
+      assert.deepEqual(only(planOf([stage('pre-training', 'not-started'), stage('eval-harness', 'in-progress')]), 'skip-pre-training'), [fresh]);
+      assert.match(ADVICE_MESSAGES.skipPreTrainingFresh, /model:/);
+    });
+
+    it('dismissing it brings back "start here"', () => {
+      const plan = lifecycle(['not-started', 'not-started', 'not-started', 'not-started', 'not-started']);
+      assert.deepEqual(keys(plan, { dismissed: new Set(['skip-pre-training:pre-training']) }), ['reuse-reward-model:rlhf', 'start-next-stage:pre-training']);
+    });
+
+    it('stays quiet without a model when pre-training is not next or is already underway', () => {
+      assert.deepEqual(only(planOf([stage('data', 'in-progress'), stage('pre-training', 'not-started')]), 'skip-pre-training'), []);
+      assert.deepEqual(only(planOf([stage('data', 'not-started'), stage('pre-training', 'not-started')]), 'skip-pre-training'), []);
+      assert.deepEqual(only(lifecycle(['in-progress', 'not-started', 'not-started', 'not-started', 'not-started']), 'skip-pre-training'), []);
     });
   });
 

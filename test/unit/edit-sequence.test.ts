@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { localToday } from '../../src/model/domain/dates';
 import { editSequence } from '../../src/model/planFile/editSequence';
 import { applyEdits } from '../../src/model/planFile/textEdits';
 
@@ -54,6 +55,7 @@ stages:
   - id: rlhf
     status: blocked
     note: "Waiting for: reward model #2"
+    blocked: ${localToday()}
 `,
     );
   });

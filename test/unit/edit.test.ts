@@ -198,7 +198,7 @@ const CASES: readonly EditCase[] = [
     input: '\uFEFFversion: 1\nstages:\n  - id: rlhf\n    status: done\n',
     stageId: 'rlhf',
     change: status('blocked'),
-    expected: '\uFEFFversion: 1\nstages:\n  - id: rlhf\n    status: blocked\n',
+    expected: '\uFEFFversion: 1\nstages:\n  - id: rlhf\n    status: blocked\n    blocked: 2026-12-01\n',
   },
   {
     name: 'blank lines and comments between stages: inserts stay inside the stage',
@@ -442,18 +442,53 @@ describe('edit', () => {
     it('edits the first stage when an id is duplicated, as parse shows it', () => {
       const input = lines('version: 1', 'stages:', '  - id: rlhf', '    status: done', '  - id: rlhf', '    status: done');
       const { output } = edited(input, 'rlhf', status('blocked'));
-      assert.equal(output, lines('version: 1', 'stages:', '  - id: rlhf', '    status: blocked', '  - id: rlhf', '    status: done'));
+      assert.equal(output, lines('version: 1', 'stages:', '  - id: rlhf', '    status: blocked', '    blocked: 2026-12-01', '  - id: rlhf', '    status: done'));
     });
   });
 
   describe('status dates', () => {
     const base = lines('version: 1', 'stages:', '  - id: rlhf', '    status: in-progress', '    started: 2026-01-01');
 
-    it('blocked and skipped leave dates alone', () => {
-      for (const next of ['blocked', 'skipped'] as const) {
-        const { output } = edited(base, 'rlhf', status(next));
-        assert.equal(output, base.replace('in-progress', next));
-      }
+    it('skipped leaves dates alone', () => {
+      const { output } = edited(base, 'rlhf', status('skipped'));
+      assert.equal(output, base.replace('in-progress', 'skipped'));
+    });
+
+    it('blocked keeps started and adds the blocked date after the other dates', () => {
+      assert.equal(edited(base, 'rlhf', status('blocked')).output, `${base.replace('in-progress', 'blocked')}    blocked: 2026-12-01\n`);
+      const done = lines('version: 1', 'stages:', '  - id: rlhf', '    status: done', '    started: 2026-01-01', '    completed: 2026-01-05', '    owner: sam');
+      assert.equal(
+        edited(done, 'rlhf', status('blocked')).output,
+        lines('version: 1', 'stages:', '  - id: rlhf', '    status: blocked', '    started: 2026-01-01', '    completed: 2026-01-05', '    blocked: 2026-12-01', '    owner: sam'),
+      );
+      const fresh = lines('version: 1', 'stages:', '  - id: rlhf', '    owner: sam');
+      assert.equal(edited(fresh, 'rlhf', status('blocked')).output, lines('version: 1', 'stages:', '  - id: rlhf', '    status: blocked', '    blocked: 2026-12-01', '    owner: sam'));
+    });
+
+    it('blocked replaces a stale blocked date in place, keeping its quotes and comment', () => {
+      const input = lines('version: 1', 'stages:', '  - id: rlhf', '    status: skipped', "    blocked: '2025-01-01' # old");
+      assert.equal(edited(input, 'rlhf', status('blocked')).output, lines('version: 1', 'stages:', '  - id: rlhf', '    status: blocked', "    blocked: '2026-12-01' # old"));
+    });
+
+    it('every status but blocked removes the blocked date', () => {
+      const blocked = lines('version: 1', 'stages:', '  - id: rlhf', '    status: blocked', '    started: 2026-01-01', '    blocked: 2026-02-01', '    note: n');
+      const without = (...middle: string[]): string => lines('version: 1', 'stages:', '  - id: rlhf', ...middle, '    note: n');
+      assert.equal(edited(blocked, 'rlhf', status('in-progress')).output, without('    status: in-progress', '    started: 2026-01-01'));
+      assert.equal(edited(blocked, 'rlhf', status('done')).output, without('    status: done', '    started: 2026-01-01', '    completed: 2026-12-01'));
+      assert.equal(edited(blocked, 'rlhf', status('skipped')).output, without('    status: skipped', '    started: 2026-01-01'));
+      assert.equal(edited(blocked, 'rlhf', status('not-started')).output, without('    status: not-started'));
+    });
+
+    it('blocked dates work in flow style too', () => {
+      const input = lines('version: 1', 'stages: [{id: rlhf, status: in-progress, started: 2026-01-01}]');
+      const blocked = edited(input, 'rlhf', status('blocked')).output;
+      assert.equal(blocked, lines('version: 1', 'stages: [{id: rlhf, status: blocked, started: 2026-01-01, blocked: 2026-12-01}]'));
+      assert.equal(edited(blocked, 'rlhf', status('in-progress')).output, input);
+    });
+
+    it('the parsed stage carries the blocked date', () => {
+      const { output } = edited(base, 'rlhf', status('blocked'));
+      assert.equal(parse(output).plan?.stages[0]?.blocked, '2026-12-01');
     });
 
     it('in-progress keeps an existing started date', () => {

@@ -6,7 +6,8 @@
 //   1. blocked-too-long          work has stalled now
 //   2. check-after-compressing   a model in (or on its way to) production may have lost quality
 //   3. prompt-first              training effort that prompting might have made unnecessary
-//   4. skip-pre-training         the heaviest stage, probably not needed
+//   4. skip-pre-training         the heaviest stage, probably not needed (also on a fresh plan
+//                                whose next stage it is: most teams name a base model instead)
 //   5. reward-model-long-pole    a slow stage ahead, to plan early
 //   6. reuse-reward-model        a cheaper way through RLHF
 //   7. start-next-stage          the routine next step
@@ -61,6 +62,7 @@ export interface AdviceOptions {
 export const ADVICE_MESSAGES = {
   skipPreTrainingBase: 'The plan builds on an existing foundation model, so pre-training can most likely be skipped.',
   skipPreTrainingLater: 'Later stages are already working with a model, so pre-training can most likely be skipped.',
+  skipPreTrainingFresh: 'Most teams skip pre-training and build on an existing foundation model: name it as the base under model: in the plan.',
   promptFirst: 'Fine-tuning began before prompting was assessed: see what the base model does with good prompts first; it may be enough.',
   rewardModelLongPole: 'Training a reward model means gathering human feedback first, so RLHF is likely the longest stage left: start collecting early.',
   reuseRewardModel: 'No reward model is recorded: reusing an existing one keeps RLHF to minutes or hours of training.',
@@ -109,10 +111,13 @@ function skipPreTraining(plan: Plan): Advice[] {
   // on, while a custom stage (an eval harness, data labelling) says nothing about having one.
   const hasBase = (plan.model?.base ?? '').trim() !== '';
   const laterUnderway = plan.stages.some((other) => other.builtIn && other.id !== stage.id && UNDERWAY.includes(other.status));
-  if (!hasBase && !laterUnderway) {
+  // A fresh plan whose next stage is pre-training would otherwise be told to start it, which
+  // is what the course says most projects should not do.
+  const isNext = stage.status === 'not-started' && plan.stages.find((other) => !isFinished(other)) === stage;
+  if (!hasBase && !laterUnderway && !isNext) {
     return [];
   }
-  const message = hasBase ? ADVICE_MESSAGES.skipPreTrainingBase : ADVICE_MESSAGES.skipPreTrainingLater;
+  const message = hasBase ? ADVICE_MESSAGES.skipPreTrainingBase : laterUnderway ? ADVICE_MESSAGES.skipPreTrainingLater : ADVICE_MESSAGES.skipPreTrainingFresh;
   return [{ id: 'skip-pre-training', stageId: stage.id, message, action: { command: 'skip', stageId: stage.id } }];
 }
 

@@ -114,6 +114,8 @@ function planStatus(builder: EditBuilder, source: StageSource, status: StageStat
   }
   const startedPair = findPair(map, 'started');
   const completedPair = findPair(map, 'completed');
+  // `blocked:` dates the block (the advisor counts from it); any other status ends the block.
+  const blockedPair = findPair(map, 'blocked');
   let insertedStarted = false;
   if (status === 'in-progress') {
     if (!startedPair) {
@@ -123,31 +125,42 @@ function planStatus(builder: EditBuilder, source: StageSource, status: StageStat
       builder.setValue(map, startedPair, date);
       insertedStarted = true;
     }
-    if (completedPair) {
-      builder.removePairs(map, [completedPair]);
-    }
+    // Together, so that neighbouring keys are removed as one run (with one separator in flow style).
+    builder.removePairs(map, [completedPair, blockedPair].filter((pair): pair is Pair => pair !== undefined));
   } else if (status === 'done') {
     if (completedPair) {
       builder.setValue(map, completedPair, date);
     } else {
       builder.insertPair(map, startedPair ?? statusAnchor, 'completed', date);
     }
+    if (blockedPair) {
+      builder.removePairs(map, [blockedPair]);
+    }
   } else if (status === 'not-started') {
-    // Together, so that neighbouring keys are removed as one run (with one separator in flow style).
-    builder.removePairs(map, [startedPair, completedPair].filter((pair): pair is Pair => pair !== undefined));
+    builder.removePairs(map, [startedPair, completedPair, blockedPair].filter((pair): pair is Pair => pair !== undefined));
+  } else if (status === 'blocked') {
+    if (blockedPair) {
+      builder.setValue(map, blockedPair, date);
+    } else {
+      builder.insertPair(map, completedPair ?? startedPair ?? statusAnchor, 'blocked', date);
+    }
+  } else if (blockedPair) {
+    builder.removePairs(map, [blockedPair]);
   }
   return {
     ok: true,
     expectation: (before) => {
       switch (status) {
         case 'in-progress':
-          return { ...before, status, started: insertedStarted ? date : before.started, completed: undefined };
+          return { ...before, status, started: insertedStarted ? date : before.started, completed: undefined, blocked: undefined };
         case 'done':
-          return { ...before, status, completed: date };
+          return { ...before, status, completed: date, blocked: undefined };
         case 'not-started':
-          return { ...before, status, started: undefined, completed: undefined };
+          return { ...before, status, started: undefined, completed: undefined, blocked: undefined };
+        case 'blocked':
+          return { ...before, status, blocked: date };
         default:
-          return { ...before, status };
+          return { ...before, status, blocked: undefined };
       }
     },
   };

@@ -2,11 +2,13 @@
 // webview and the extension exchange. Pure: no `vscode`, so it is unit-tested in plain Node,
 // and everything here is plain JSON (it crosses the webview boundary by `postMessage`).
 
+import { adviceKey, type Advice } from '../domain/advice';
 import { CATALOG, DURATION_SCALE, EFFORT_COLUMNS, EXPERTISE_LEVELS, type ExpertiseLabel } from '../domain/catalog';
 import { currentStage } from '../domain/progress';
 import { STAGE_ACTION_SPECS, actionFor, primaryAction, type StageAction } from '../domain/statusActions';
 import { STATUS_LABELS, isStageStatus, type StageStatus } from '../domain/statuses';
 import type { EffortCells, Plan, PlanStage } from '../domain/types';
+import { adviceActionLabel, adviceStageTitle, planEffortSummary } from './advice';
 
 /** Expertise labels in increasing order (index + 1 = level). */
 export const EXPERTISE_SCALE: readonly ExpertiseLabel[] = (Object.keys(EXPERTISE_LEVELS) as ExpertiseLabel[]).sort(
@@ -50,6 +52,20 @@ export interface ChartColumn {
   readonly totalTasks: number;
 }
 
+/** One piece of advice in the chart header (the advisor's, first few only). */
+export interface ChartAdvice {
+  /** `adviceKey`: what the page's button sends back (`runAdvice`); the host looks the advice up again. */
+  readonly key: string;
+  readonly stageId: string;
+  readonly stageTitle: string;
+  readonly message: string;
+  /** The button's words, e.g. "Skip Pre-training"; undefined when the advice has no action (the button then shows the stage). */
+  readonly actionLabel?: string;
+}
+
+/** How many pieces of advice the chart header lists. */
+export const CHART_ADVICE_LIMIT = 3;
+
 export interface ChartData {
   /** True when the folder has a plan file with a usable plan. */
   readonly hasPlan: boolean;
@@ -63,10 +79,18 @@ export interface ChartData {
   readonly columns: readonly ChartColumn[];
   readonly expertiseScale: readonly string[];
   readonly durationScale: readonly string[];
+  /** The first few pieces of current advice (empty without a plan). */
+  readonly advice: readonly ChartAdvice[];
+  /** How many pieces of advice there are in all (the header says when it shows fewer). */
+  readonly adviceCount: number;
+  /** The effort roll-up line, e.g. "3 stages open · up to Medium-High expertise · longest: minutes to hours"; only with a plan. */
+  readonly effortSummary?: string;
 }
 
 export interface ChartSource {
   readonly plan?: Plan;
+  /** The advisor's current advice on `plan` (the host derives it: it knows today and the dismissals). */
+  readonly advice?: readonly Advice[];
   readonly folderUri?: string;
   readonly folderName?: string;
   readonly errorCount?: number;
@@ -125,7 +149,19 @@ export function buildChart(source: ChartSource = {}): ChartData {
     columns: [...builtIns, ...customs],
     expertiseScale: EXPERTISE_SCALE,
     durationScale: DURATION_SCALE,
+    ...chartAdvice(plan, plan ? (source.advice ?? []) : []),
   };
+}
+
+function chartAdvice(plan: Plan | undefined, advice: readonly Advice[]): Pick<ChartData, 'advice' | 'adviceCount' | 'effortSummary'> {
+  if (!plan) {
+    return { advice: [], adviceCount: 0 };
+  }
+  const shown = advice.slice(0, CHART_ADVICE_LIMIT).map((entry): ChartAdvice => {
+    const actionLabel = adviceActionLabel(plan, entry);
+    return { key: adviceKey(entry), stageId: entry.stageId, stageTitle: adviceStageTitle(plan, entry), message: entry.message, ...(actionLabel !== undefined && { actionLabel }) };
+  });
+  return { advice: shown, adviceCount: advice.length, effortSummary: planEffortSummary(plan) };
 }
 
 /** The plan's stages by id. A duplicated id is a diagnostic elsewhere; the chart takes the first, like the editor's edits do. */
@@ -217,7 +253,9 @@ export type WebviewMessage =
   /** Set the stage's status directly (one of the moves the status table allows from its status). */
   | { readonly type: 'setStatus'; readonly stageId: string; readonly status: StageStatus }
   /** Run "Initialize Lifecycle Plan" (the chart was opened without a plan). */
-  | { readonly type: 'createPlan' };
+  | { readonly type: 'createPlan' }
+  /** Take a piece of advice shown in the header (its action, else show its stage); the host finds it again by key. */
+  | { readonly type: 'runAdvice'; readonly key: string };
 
 export type WebviewMessageType = WebviewMessage['type'];
 
@@ -227,6 +265,7 @@ const MESSAGE_KEYS: Readonly<Record<WebviewMessageType, readonly string[]>> = {
   chooseStatus: ['type', 'stageId'],
   setStatus: ['type', 'stageId', 'status'],
   createPlan: ['type'],
+  runAdvice: ['type', 'key'],
 };
 
 /** No real stage id is this long; longer strings are refused before any lookup. */
@@ -235,9 +274,10 @@ export const MAX_STAGE_ID_LENGTH = 200;
 /**
  * The message when `value` is exactly one of `WebviewMessage` (known type, no extra keys,
  * a stage id the plan has, a status the status table lets that stage move to), else undefined.
- * `stages` maps the shown plan's stage ids to their statuses (`chartStageStatuses`).
+ * `stages` maps the shown plan's stage ids to their statuses (`chartStageStatuses`);
+ * `adviceKeys` holds the keys of the shown plan's current advice (a `runAdvice` must name one).
  */
-export function parseWebviewMessage(value: unknown, stages: ReadonlyMap<string, StageStatus>): WebviewMessage | undefined {
+export function parseWebviewMessage(value: unknown, stages: ReadonlyMap<string, StageStatus>, adviceKeys: ReadonlySet<string> = new Set()): WebviewMessage | undefined {
   if (!isPlainObject(value)) {
     return undefined;
   }
@@ -256,6 +296,10 @@ export function parseWebviewMessage(value: unknown, stages: ReadonlyMap<string, 
       return { type: 'ready' };
     case 'createPlan':
       return { type: 'createPlan' };
+    case 'runAdvice': {
+      const { key } = value;
+      return typeof key === 'string' && key.length <= MAX_STAGE_ID_LENGTH * 2 && adviceKeys.has(key) ? { type: 'runAdvice', key } : undefined;
+    }
     case 'chooseStatus':
       return known(value.stageId) ? { type: 'chooseStatus', stageId: value.stageId } : undefined;
     case 'setStatus': {

@@ -2,6 +2,7 @@
 // hover links and the chart name commands through these. Plain strings (no `vscode`), so the
 // model's presentation can build `command:` links; a unit test holds them to package.json.
 
+import type { Advice } from '../domain/advice';
 import { STAGE_ACTIONS, type StageAction } from '../domain/statusActions';
 
 export const COMMAND_IDS = {
@@ -20,6 +21,9 @@ export const COMMAND_IDS = {
   showChart: 'genaiLifecycle.showChart',
   revealStage: 'genaiLifecycle.revealStage',
   openStagePlan: 'genaiLifecycle.openStagePlan',
+  whatNext: 'genaiLifecycle.whatNext',
+  dismissAdvice: 'genaiLifecycle.dismissAdvice',
+  restoreDismissedAdvice: 'genaiLifecycle.restoreDismissedAdvice',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];
@@ -40,4 +44,9 @@ export const ACTION_COMMANDS: Readonly<Record<StageAction, CommandId>> = {
 /** The actions a command takes, in STAGE_ACTIONS order (Start Stage: start, resume). */
 export function actionsOfCommand(command: CommandId): readonly StageAction[] {
   return STAGE_ACTIONS.filter((action) => ACTION_COMMANDS[action] === command);
+}
+
+/** How a piece of advice is taken: its action's command on the action's stage, else Reveal Stage on the stage it is about. */
+export function adviceCommand(advice: Advice): { readonly command: CommandId; readonly stageId: string } {
+  return advice.action ? { command: ACTION_COMMANDS[advice.action.command], stageId: advice.action.stageId } : { command: COMMAND_IDS.revealStage, stageId: advice.stageId };
 }

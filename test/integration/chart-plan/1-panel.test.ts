@@ -109,7 +109,9 @@ describe('effort chart panel', () => {
     const folderPlan = api.services.store.get(workspaceFolder().uri);
     const expectedPlan = parse(fs.readFileSync(fixturePath('chart-plan', 'lifecycle.yaml'), 'utf8')).plan;
     assert.ok(expectedPlan);
-    assert.deepEqual(posted, buildChart({ plan: expectedPlan, folderUri: workspaceFolder().uri.toString(), folderName: 'chart-plan', errorCount: 0 }));
+    const advice = api.services.advisor.adviceFor(folderPlan);
+    assert.deepEqual(posted, buildChart({ plan: expectedPlan, advice, folderUri: workspaceFolder().uri.toString(), folderName: 'chart-plan', errorCount: 0 }));
+    assert.equal(posted.effortSummary, '5 stages open · up to Medium-High expertise · longest: hours to days');
     assert.equal(folderPlan?.errorCount, 0);
     assert.deepEqual(
       posted.columns.map((c) => [c.id, c.status, c.current]),

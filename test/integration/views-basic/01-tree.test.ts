@@ -14,8 +14,16 @@ describe('views-basic: the Stages tree', () => {
     planUri = vscode.Uri.joinPath(workspaceFolder().uri, 'lifecycle.yaml');
   });
 
-  it('lists one row per stage in file order, with status, owner and the current stage', () => {
+  it('lists the advisor\'s next step, then one row per stage in file order, with status, owner and the current stage', () => {
     assert.deepEqual(rows(api), [
+      {
+        label: 'Next step',
+        description: 'No reward model is recorded: reusing an existing one keeps RLHF to minutes or hours of training.',
+        contextValue: 'advice',
+        icon: 'lightbulb',
+        color: 'editorLightBulb.foreground',
+        collapsible: 'none',
+      },
       { label: 'Pre-training', description: 'Skipped', contextValue: 'stage.skipped', icon: 'debug-step-over', color: 'disabledForeground', collapsible: 'none' },
       { label: 'Prompt engineering', description: 'Done · sam', contextValue: 'stage.done', icon: 'pass-filled', color: 'testing.iconPassed', collapsible: 'collapsed' },
       {
@@ -97,7 +105,14 @@ describe('views-basic: the Stages tree', () => {
     const statusBar = api.views.statusBar;
     assert.equal(statusBar.visible, true);
     assert.equal(statusBar.item.text, '$(milestone) Fine-tuning · 2/6');
-    assert.equal(statusBar.item.tooltip, 'GenAI Lifecycle: Current stage: Prompt tuning and fine-tuning (in progress). 2 of 6 stages finished. Click to show the stages.');
+    const tooltip = statusBar.item.tooltip;
+    assert.ok(tooltip instanceof vscode.MarkdownString);
+    assert.equal(tooltip.isTrusted, false);
+    assert.deepEqual(tooltip.value.replace(/\\(.)/g, '$1').split('\n\n'), [
+      'GenAI Lifecycle: Current stage: Prompt tuning and fine-tuning (in progress). 2 of 6 stages finished. Click to show the stages.',
+      '$(lightbulb) **Next step** (Reinforcement learning / human feedback): No reward model is recorded: reusing an existing one keeps RLHF to minutes or hours of training.',
+      '**Effort ahead:** 4 stages open · up to Medium-High expertise · longest: hours to days',
+    ]);
     assert.equal(statusBar.item.color, undefined);
     assert.equal(statusBar.item.backgroundColor, undefined);
     const command = statusBar.item.command;

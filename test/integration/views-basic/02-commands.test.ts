@@ -79,7 +79,7 @@ describe('views-basic: status commands write the plan', () => {
     const expected = replaceOnce(
       original,
       "    status: not-started\n    owner: priya\n    note: Reuse the team's existing reward model\n",
-      '    status: blocked\n    owner: priya\n    note: Waiting for GPU quota\n',
+      `    status: blocked\n    blocked: ${today}\n    owner: priya\n    note: Waiting for GPU quota\n`,
     );
     await expectPlan(expected);
     assert.deepEqual(

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
+import { localToday } from '../../../src/model';
 import type { StageTarget } from '../../../src/model/domain/stageTarget';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
 import { diskText, replaceOnce, restorePlan } from '../views-helpers';
@@ -43,7 +44,7 @@ describe('views-basic: revealing stages and acting on the selection', () => {
     await vscode.commands.executeCommand('genaiLifecycle.revealStage', target('deployment'));
     await waitFor(() => selectedStageId() === 'deployment', 'deployment to be selected');
     assert.equal(await vscode.commands.executeCommand('genaiLifecycle.setStageStatus', undefined, 'blocked'), true);
-    assert.equal(diskText(planUri), replaceOnce(original, "    status: 'not-started'\n", "    status: 'blocked'\n"));
+    assert.equal(diskText(planUri), replaceOnce(original, "    status: 'not-started'\n", `    status: 'blocked'\n    blocked: ${localToday()}\n`));
     // The selection survives the refresh (stable ids), so the next command still targets it.
     await waitFor(() => selectedStageId() === 'deployment', 'deployment to stay selected');
     assert.equal(await vscode.commands.executeCommand('genaiLifecycle.resetStage'), true);

@@ -58,6 +58,8 @@ describe('views-multiroot: one node per folder with a plan', () => {
     assert.deepEqual(
       rows(api, folderNode(1)).map((row) => [row.label, row.description]),
       [
+        // Each folder gets its own advice: beta's first stage is next, alpha's work is underway.
+        ['Next step', 'Nothing comes before this stage: start here.'],
         ['Prompt engineering', 'Not started · current'],
         ['Reinforcement learning / human feedback', 'Skipped'],
       ],
@@ -74,7 +76,13 @@ describe('views-multiroot: one node per folder with a plan', () => {
     await waitFor(() => api.views.statusBar.item.text === '$(milestone) Fine-tuning · 1/3', 'the first plan in the status bar');
     await vscode.window.showTextDocument(planOf(beta()));
     await waitFor(() => api.views.statusBar.item.text === '$(milestone) Prompting · 1/2', 'the active editor plan in the status bar');
-    assert.equal(api.views.statusBar.item.tooltip, 'GenAI Lifecycle: Current stage: Prompt engineering (not started). 1 of 2 stages finished in beta. Click to show the stages.');
+    const tooltip = api.views.statusBar.item.tooltip;
+    assert.ok(tooltip instanceof vscode.MarkdownString);
+    assert.deepEqual(tooltip.value.replace(/\\(.)/g, '$1').split('\n\n'), [
+      'GenAI Lifecycle: Current stage: Prompt engineering (not started). 1 of 2 stages finished in beta. Click to show the stages.',
+      '$(lightbulb) **Next step** (Prompt engineering): Nothing comes before this stage: start here.',
+      '**Effort ahead:** 1 stage open · up to Low expertise · longest: not required',
+    ]);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -88,7 +96,7 @@ describe('views-multiroot: one node per folder with a plan', () => {
       replaceOnce(betaBefore, '    status: not-started # first step\n', `    status: in-progress # first step\n    started: ${localToday()}\n`),
     );
     assert.equal(diskText(planOf(alpha())), alphaBefore);
-    assert.equal(rows(api, folderNode(1))[0].description, 'In progress · current');
+    assert.equal(rows(api, folderNode(1))[0].description, 'In progress · current', 'started: no advice left in beta');
     assert.equal(rows(api)[1].description, 'Prompting · 1/2');
 
     assert.equal(await vscode.commands.executeCommand('genaiLifecycle.resetStage', stage), true);
@@ -116,7 +124,7 @@ describe('views-multiroot: one node per folder with a plan', () => {
     );
     assert.deepEqual(
       children(api, folderNode(2)).map((node) => (node.kind === 'stage' ? node.stage.id : node.kind)),
-      ['prompt-engineering'],
+      ['advice', 'prompt-engineering'],
     );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

@@ -53,6 +53,7 @@ describe('views-noplan: no plan yet', () => {
     assert.deepEqual(
       rows(api).map((row) => [row.label, row.description]),
       [
+        ['Next step', 'No reward model is recorded: reusing an existing one keeps RLHF to minutes or hours of training.'],
         ['Pre-training', 'Skipped'],
         ['Prompt engineering', 'Not started · current'],
         ['Prompt tuning and fine-tuning', 'Not started'],
