@@ -80,6 +80,31 @@ async function runFixture({ server, browser, resultsDir, fixture, scratchRoot, l
   page.on('framenavigated', (f) => f === page.mainFrame() && probeLines.push(`${((Date.now() - started) / 1000).toFixed(2)} navigated ${f.url()}`));
   page.on('pageerror', (e) => probeLines.push(`${((Date.now() - started) / 1000).toFixed(2)} pageerror ${e.message}`));
   const serverLogStart = server.log().split('\n').length;
+  if (process.env.GENAI_PROBE_DIR && process.env.GENAI_PROBE_PATCH) {
+    const T = '" t="+Math.round(performance.now())';
+    const patches = [
+      ['return r.initialized=this.workspaceConfiguration.initialized,r}createSingleFolderWorkspace', `return r.initialized=this.workspaceConfiguration.initialized,console.log("WSPROBE createMulti folders="+i.length+" init="+r.initialized+${T}),r}createSingleFolderWorkspace`],
+      ['async waitAndInitialize(e){if(await ait(e.configPath,this.fileService),', `async waitAndInitialize(e){console.log("WSPROBE wait start provider="+this.fileService.hasProvider(e.configPath)+${T});if(await ait(e.configPath,this.fileService),console.log("WSPROBE provider ready"+${T}),`],
+      ['this.doInitialize(t),this.onDidWorkspaceConfigurationChange(!1,!0)', `this.doInitialize(t),console.log("WSPROBE file loaded folders="+t.getFolders().length+${T}),this.onDidWorkspaceConfigurationChange(!1,!0)`],
+      ['async onWorkspaceConfigurationChanged(e){', `async onWorkspaceConfigurationChanged(e){console.log("WSPROBE onWSConfigChanged fromCache="+e+" ws="+!!this.workspace+" wsinit="+(this.workspace&&this.workspace.initialized)+" cfgFolders="+this.workspaceConfiguration.getFolders().length+" wsFolders="+(this.workspace&&this.workspace.folders.length)+${T});`],
+      ['a=this.compareFolders(this.workspace.folders,e);', `a=this.compareFolders(this.workspace.folders,e);console.log("WSPROBE updateWSConfig added="+a.added.length+" removed="+a.removed.length+${T});`],
+      ['async updateWorkspaceAndInitializeConfiguration(e,t){', `async updateWorkspaceAndInitializeConfiguration(e,t){console.log("WSPROBE updateWorkspaceAndInit had="+!!this.workspace+" folders="+e.folders.length+" init="+e.initialized+" cfgInit="+this.workspaceConfiguration.initialized+${T});`],
+      ['async initialize(e,t){this._workspaceIdentifier=e,', `async initialize(e,t){console.log("WSPROBE cfg initialize needsCaching="+this.configurationCache.needsCaching(e.configPath)+" provider="+this.fileService.hasProvider(e.configPath)+" already="+this._initialized+${T});this._workspaceIdentifier=e,`],
+      ['catch(n){await this.fileService.exists(this._workspaceIdentifier.configPath)&&this.logService.error(n)}', `catch(n){console.log("WSPROBE load error "+n+${T});await this.fileService.exists(this._workspaceIdentifier.configPath)&&this.logService.error(n)}`],
+      ['this.triggerConfigurationChange(c,n,6),this._onDidChangeWorkspaceFolders.fire(a)}', `this.triggerConfigurationChange(c,n,6),this._onDidChangeWorkspaceFolders.fire(a),console.log("WSPROBE fired folders change"+${T})}`],
+      ['this._proxy=e.getProxy(ko.ExtHostWorkspace);let y=this._contextService.getWorkspace();', `this._proxy=e.getProxy(ko.ExtHostWorkspace);let y=this._contextService.getWorkspace();console.log("WSPROBE MainThreadWorkspace folders="+y.folders.length+" direct="+!!(y.configuration&&!f.hasProvider(y.configuration))+${T});`],
+      ['this.extensions=t.extensions;let i=this._contextService.getWorkspace();', `this.extensions=t.extensions;let i=this._contextService.getWorkspace();console.log("WSPROBE remote initData folders="+i.folders.length+${T});`],
+    ];
+    await page.route('**/workbench/workbench.js', async (route) => {
+      const response = await route.fetch();
+      let body = await response.text();
+      for (const [from, to] of patches) {
+        if (!body.includes(from)) probeLines.push(`patch not found: ${from}`);
+        body = body.replace(from, to);
+      }
+      await route.fulfill({ response, body });
+    });
+  }
   try {
     await page.goto(workbenchUrl(server, { ...target, extensionPath: projectRoot, testsPath: join(projectRoot, 'out', 'test', 'integration', 'index.js') }));
     const outcome = await exited;

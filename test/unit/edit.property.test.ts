@@ -48,12 +48,13 @@ function expectedAfter(before: Content, change: PlanChange): Content | 'refused'
       if (before.status === change.status) {
         return before;
       }
+      // `blocked:` dates a block (Block Stage writes it); any other status ends the block.
       const dates = {
-        'in-progress': { started: before.started ?? TODAY, completed: undefined },
-        done: { completed: TODAY },
-        'not-started': { started: undefined, completed: undefined },
-        blocked: {},
-        skipped: {},
+        'in-progress': { started: before.started ?? TODAY, completed: undefined, blocked: undefined },
+        done: { completed: TODAY, blocked: undefined },
+        'not-started': { started: undefined, completed: undefined, blocked: undefined },
+        blocked: { blocked: TODAY },
+        skipped: { blocked: undefined },
       }[change.status];
       return withoutUndefined({ ...before, status: change.status, ...dates });
     }
