@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { EstimateConfig } from './workspace/estimateConfig';
 import type { PlanStore } from './workspace/planStore';
 import type { PlanWriter } from './workspace/planWriter';
 
@@ -8,4 +9,6 @@ export interface LifecycleServices {
   readonly store: PlanStore;
   readonly writer: PlanWriter;
   readonly log: vscode.LogOutputChannel;
+  /** The memory estimates' figures (settings), for every surface that shows an estimate. */
+  readonly estimates: EstimateConfig;
 }
