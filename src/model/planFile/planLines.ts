@@ -324,7 +324,7 @@ export function stageFieldAt(lines: readonly string[], line: number, character: 
 }
 
 /** The `id:` value written in a stage block, if any. */
-function blockStageId(lines: readonly string[], block: StageBlock): string | undefined {
+export function blockStageId(lines: readonly string[], block: StageBlock): string | undefined {
   const idKey = block.keys.find((key) => key.name === 'id');
   const id = idKey && idOrTitleValue(lines[idKey.line]);
   return id?.key === 'id' ? id.value : undefined;
