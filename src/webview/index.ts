@@ -34,6 +34,7 @@ export class ChartFeature extends SingletonPanel<HostMessage, WebviewMessage, Ch
       }),
     );
     this.register(services.store.onDidChange(() => this.refresh()));
+    this.register(services.estimates.onDidChange(() => this.refresh()));
     this.register(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && this.noteEditorFolder(editor.document.uri)) {
@@ -58,6 +59,7 @@ export class ChartFeature extends SingletonPanel<HostMessage, WebviewMessage, Ch
       folderUri: folderPlan.folder.uri.toString(),
       folderName: folderPlan.folder.name,
       errorCount: folderPlan.exists ? folderPlan.errorCount : 0,
+      estimateSettings: this.services.estimates.settings,
     });
   }
 

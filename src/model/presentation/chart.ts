@@ -6,7 +6,9 @@ import { CATALOG, DURATION_SCALE, EFFORT_COLUMNS, EXPERTISE_LEVELS, type Experti
 import { currentStage } from '../domain/progress';
 import { STAGE_ACTION_SPECS, actionFor, primaryAction, type StageAction } from '../domain/statusActions';
 import { STATUS_LABELS, isStageStatus, type StageStatus } from '../domain/statuses';
+import type { EstimateSettings } from '../domain/estimateSettings';
 import type { EffortCells, Plan, PlanStage } from '../domain/types';
+import { chartMemory, type ChartMemory } from './chartMemory';
 
 /** Expertise labels in increasing order (index + 1 = level). */
 export const EXPERTISE_SCALE: readonly ExpertiseLabel[] = (Object.keys(EXPERTISE_LEVELS) as ExpertiseLabel[]).sort(
@@ -63,6 +65,8 @@ export interface ChartData {
   readonly columns: readonly ChartColumn[];
   readonly expertiseScale: readonly string[];
   readonly durationScale: readonly string[];
+  /** The "GPU memory" row: each plan stage's estimate against the plan's GPUs (with a plan only). */
+  readonly memory?: ChartMemory;
 }
 
 export interface ChartSource {
@@ -70,6 +74,8 @@ export interface ChartSource {
   readonly folderUri?: string;
   readonly folderName?: string;
   readonly errorCount?: number;
+  /** The figures the memory row is estimated with (the defaults when not given). */
+  readonly estimateSettings?: EstimateSettings;
 }
 
 /**
@@ -125,6 +131,7 @@ export function buildChart(source: ChartSource = {}): ChartData {
     columns: [...builtIns, ...customs],
     expertiseScale: EXPERTISE_SCALE,
     durationScale: DURATION_SCALE,
+    ...(plan !== undefined && { memory: chartMemory(plan, source.estimateSettings) }),
   };
 }
 
