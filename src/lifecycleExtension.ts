@@ -5,6 +5,7 @@ import type { LifecycleServices } from './services';
 import { Disposable } from './util/disposable';
 import { LifecycleViews } from './views';
 import { ChartFeature } from './webview';
+import { EstimateFeature } from './webview/estimate';
 import { EstimateConfig } from './workspace/estimateConfig';
 import { PlanStore } from './workspace/planStore';
 import { PlanWriter } from './workspace/planWriter';
@@ -16,6 +17,7 @@ export interface LifecycleApi {
   readonly commands: CommandsFeature;
   readonly chart: ChartFeature;
   readonly language: LanguageFeatures;
+  readonly estimate: EstimateFeature;
 }
 
 /** The one root object built in `activate()`; disposing it disposes every feature. */
@@ -36,6 +38,7 @@ export class LifecycleExtension extends Disposable {
       commands: this.register(new CommandsFeature(services, views)),
       chart: this.register(new ChartFeature(services)),
       language: this.register(new LanguageFeatures(services)),
+      estimate: this.register(new EstimateFeature(services)),
     };
   }
 }
