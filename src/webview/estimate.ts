@@ -52,6 +52,8 @@ export class EstimateFeature extends SingletonPanel<EstimateHostMessage, Estimat
 
   /** The command: true when the panel shows a new estimate. */
   async run(args: unknown): Promise<boolean> {
+    // Right after activation the plan may not be read yet; its values prefill the questions.
+    await this.services.store.ready;
     const folderPlan = this.folderPlan();
     const plan = folderPlan?.exists ? folderPlan.plan : undefined;
     const given: EstimateArguments = typeof args === 'object' && args !== null && !Array.isArray(args) ? (args as EstimateArguments) : {};

@@ -3,22 +3,8 @@
 // the palette as a user would.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR, fixtureSource, frameContaining, openWorkbench, runCommand, saveScreenshot, scratchCopy } from './workbench';
-
-async function waitForFrame<T>(frame: Frame, expression: string, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await frame.evaluate<T | null>(expression).catch(() => null);
-    if (value !== null && value !== false) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /** Enter on the quick input showing `placeholder` (or, for the input box, holding `value`). */
 async function acceptQuickInput(page: Page, selector: string): Promise<void> {
@@ -36,14 +22,15 @@ describe('GPU memory estimates (workbench page)', () => {
     const page = await openWorkbench({ folder, theme: 'Default Dark Modern' });
     await runCommand(page, 'GenAI Lifecycle: Show Effort Chart');
     const frame = await frameContaining(page, 'Next-token prediction');
-    await waitForFrame<boolean>(frame, 'document.querySelectorAll("tr.row-memory td .memory").length === 5', 'the memory row');
+    await frame.waitForFunction('document.querySelectorAll("tr.row-memory td .memory").length === 5', undefined, { timeout: 30_000 });
+    // innerText includes the screen-reader text (", 24% of the GPU memory") after each bar.
     const cells = await frame.evaluate<string[]>('Array.from(document.querySelectorAll("tr.row-memory td")).map((td) => td.dataset.stageId + ": " + td.innerText.replace(/\\s+/g, " ").trim())');
     assert.deepEqual(cells, [
-      'pre-training: ✖ 160 GB of 80 GB bf16 Needs 2 GPUs of 80 GB',
-      'prompt-engineering: 19.2 GB of 80 GB bf16 Fits on 1 GPU',
-      'fine-tuning: 17.3 GB of 80 GB LoRA, bf16 Fits on 1 GPU',
-      'rlhf: ✖ 192 GB of 80 GB full fine-tuning, bf16 Needs 3 GPUs of 80 GB',
-      'deployment: 9.6 GB of 80 GB int8 Fits on 1 GPU',
+      'pre-training: ✖ 160 GB of 80 GB , 200% of the GPU memory bf16 Needs 2 GPUs of 80 GB',
+      'prompt-engineering: 19.2 GB of 80 GB , 24% of the GPU memory bf16 Fits on 1 GPU',
+      'fine-tuning: 17.3 GB of 80 GB , 22% of the GPU memory LoRA, bf16 Fits on 1 GPU',
+      'rlhf: ✖ 192 GB of 80 GB , 240% of the GPU memory full fine-tuning, bf16 Needs 3 GPUs of 80 GB',
+      'deployment: 9.6 GB of 80 GB , 12% of the GPU memory int8 Fits on 1 GPU',
       'eval-harness: No estimate for a custom stage',
     ]);
     assert.deepEqual(

@@ -2,7 +2,7 @@
 // model's `parameters:` and `precision:`, and a stage's `method:`, `precision:` and
 // `trainable:`. Line-level like planLines (it works on what is being typed), block style only.
 
-import { blockStageId, stageBlockAt, stagesLayout } from './planLines';
+import { stageIdOfKey } from './planLines';
 
 export const MODEL_ESTIMATE_KEYS = ['parameters', 'precision'] as const;
 export const STAGE_ESTIMATE_KEYS = ['method', 'precision', 'trainable'] as const;
@@ -39,12 +39,7 @@ export function estimateKeyAt(lines: readonly string[], line: number, character:
   if (!stageSpan || !inSpan(stageSpan)) {
     return undefined;
   }
-  const layout = stagesLayout(lines);
-  if (!layout || stageSpan.keyColumn !== layout.keyColumn) {
-    return undefined;
-  }
-  const block = stageBlockAt(lines, line, layout);
-  const stageId = block && blockStageId(lines, block);
+  const stageId = stageIdOfKey(lines, line, stageSpan.keyColumn);
   return stageId === undefined ? undefined : { scope: 'stage', key: stageSpan.key as (typeof STAGE_ESTIMATE_KEYS)[number], stageId, start: stageSpan.keyColumn, end: stageSpan.end };
 }
 
