@@ -45,7 +45,7 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], format: 'cjs', platform: 'node', target: 'node18', outfile: 'dist/extension.js', external: ['vscode'] },
   // A webview runs in VS Code's Chromium, with no module loader: one self-contained script per page.
-  { ...common, entryPoints: ['media/page/chart.ts'], format: 'iife', platform: 'browser', target: 'es2022', outdir: 'dist/webview' },
+  { ...common, entryPoints: ['media/page/chart.ts', 'media/page/estimate.ts'], format: 'iife', platform: 'browser', target: 'es2022', outdir: 'dist/webview' },
 ];
 
 async function main() {

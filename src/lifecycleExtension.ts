@@ -6,6 +6,8 @@ import { Disposable } from './util/disposable';
 import { LifecycleViews } from './views';
 import { ChartFeature } from './webview';
 import { Advisor } from './workspace/advisor';
+import { EstimateFeature } from './webview/estimate';
+import { EstimateConfig } from './workspace/estimateConfig';
 import { PlanStore } from './workspace/planStore';
 import { PlanWriter } from './workspace/planWriter';
 
@@ -16,6 +18,7 @@ export interface LifecycleApi {
   readonly commands: CommandsFeature;
   readonly chart: ChartFeature;
   readonly language: LanguageFeatures;
+  readonly estimate: EstimateFeature;
 }
 
 /** The one root object built in `activate()`; disposing it disposes every feature. */
@@ -27,7 +30,8 @@ export class LifecycleExtension extends Disposable {
     const log = this.register(vscode.window.createOutputChannel('GenAI Lifecycle', { log: true }));
     const store = this.register(new PlanStore());
     const advisor = this.register(new Advisor(context.workspaceState));
-    const services: LifecycleServices = { context, store, writer: new PlanWriter(store), log, advisor };
+    const estimates = this.register(new EstimateConfig(log));
+    const services: LifecycleServices = { context, store, writer: new PlanWriter(store), log, advisor, estimates };
     const views = this.register(new LifecycleViews(services));
     this.api = {
       services,
@@ -36,6 +40,7 @@ export class LifecycleExtension extends Disposable {
       commands: this.register(new CommandsFeature(services, views)),
       chart: this.register(new ChartFeature(services)),
       language: this.register(new LanguageFeatures(services)),
+      estimate: this.register(new EstimateFeature(services)),
     };
   }
 }

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Advisor } from './workspace/advisor';
+import type { EstimateConfig } from './workspace/estimateConfig';
 import type { PlanStore } from './workspace/planStore';
 import type { PlanWriter } from './workspace/planWriter';
 
@@ -11,4 +12,6 @@ export interface LifecycleServices {
   readonly log: vscode.LogOutputChannel;
   /** The lifecycle advisor: current advice per plan (today, the setting, dismissals). */
   readonly advisor: Advisor;
+  /** The memory estimates' figures (settings), for every surface that shows an estimate. */
+  readonly estimates: EstimateConfig;
 }

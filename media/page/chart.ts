@@ -7,6 +7,7 @@
 import type { ChartAdvice, ChartColumn, ChartData, HostMessage, WebviewMessage } from '../../src/model/presentation/chart';
 import { datesCell, effortPicture, legend, statusBadge, tasksCell } from './cells';
 import { el, emptyMark } from './dom';
+import { memoryCell, memoryLegend, memoryMissingRow } from './memory';
 import { vscodeApi } from './vscodeApi';
 
 /** UI state that survives hiding the panel and reloading the window. */
@@ -293,6 +294,10 @@ function table(chart: ChartData): HTMLDivElement {
     tbody.append(row('Dates', columns, datesCell));
     tbody.append(row('Open tasks', columns, tasksCell));
   }
+  const memory = chart.memory;
+  if (memory && Array.isArray(memory.cells)) {
+    tbody.append(memory.missing === undefined ? row('GPU memory', columns, (column) => memoryCell(column, memory), 'row-memory') : memoryMissingRow(memory, columns.length));
+  }
   tableElement.append(tbody);
 
   const scroller = el('div', 'chart-scroll');
@@ -317,7 +322,11 @@ function render(chart: ChartData): void {
   const scrollY = previous ? window.scrollY : state.scrollY;
   const tableScrollLeft = previous ? previous.scrollLeft : state.tableScrollLeft;
   restoringScroll = true;
-  root.replaceChildren(heading(chart), table(chart), legend(chart));
+  const footer = legend(chart);
+  if (chart.memory && chart.memory.missing === undefined) {
+    footer.append(memoryLegend(chart.memory));
+  }
+  root.replaceChildren(heading(chart), table(chart), footer);
   root.setAttribute('aria-busy', 'false');
   const scroller = document.getElementById('chart-scroll');
   if (scroller) {

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { quickFixes } from '../model/planFile/fixes';
 import type { PlanDiagnosticCode } from '../model/planFile/types';
+import type { EstimateConfig } from '../workspace/estimateConfig';
 import { DIAGNOSTIC_SOURCE, fromVsRange } from './convert';
+import { planDiagnosticsOf } from './diagnostics';
 import type { PlanDocuments } from './planDocuments';
 
-const FIXABLE_CODES: ReadonlySet<string> = new Set<PlanDiagnosticCode>(['unknown-status', 'unknown-stage', 'duplicate-id']);
+const FIXABLE_CODES: ReadonlySet<string> = new Set<PlanDiagnosticCode>(['unknown-status', 'unknown-stage', 'duplicate-id', 'estimate-exceeds-hardware']);
 
 function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
   const code = diagnostic.code;
@@ -15,7 +17,10 @@ function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
 export class PlanCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
-  constructor(private readonly documents: PlanDocuments) {}
+  constructor(
+    private readonly documents: PlanDocuments,
+    private readonly estimates: EstimateConfig,
+  ) {}
 
   provideCodeActions(
     document: vscode.TextDocument,
@@ -33,6 +38,7 @@ export class PlanCodeActionProvider implements vscode.CodeActionProvider {
     const text = document.getText();
     const stageIds = folderPlan.result?.plan?.stages.map((stage) => stage.id) ?? [];
     const actions: vscode.CodeAction[] = [];
+    const modelDiagnostics = planDiagnosticsOf(folderPlan, this.estimates.settings);
     for (const diagnostic of context.diagnostics) {
       const code = codeOf(diagnostic);
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || code === undefined || !FIXABLE_CODES.has(code)) {
@@ -40,7 +46,7 @@ export class PlanCodeActionProvider implements vscode.CodeActionProvider {
       }
       const range = fromVsRange(diagnostic.range);
       // The model's own diagnostic carries the facts (the value as read); match it by code and range.
-      const modelDiagnostic = folderPlan.result?.diagnostics.find(
+      const modelDiagnostic = modelDiagnostics.find(
         (candidate) => candidate.code === code && candidate.range.start.line === range.start.line && candidate.range.start.character === range.start.character,
       );
       const fixes = quickFixes(text, { code: code as PlanDiagnosticCode, range, ...(modelDiagnostic?.data && { data: modelDiagnostic.data }) }, { stageIds });

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
+import type { EstimateSettings } from '../model/domain/estimateSettings';
 import type { PlanDiagnostic } from '../model/planFile/types';
+import { estimateDiagnostics } from '../model/presentation/estimateDiagnostics';
 import { Disposable } from '../util/disposable';
+import type { EstimateConfig } from '../workspace/estimateConfig';
 import type { FolderPlan, PlanStore } from '../workspace/planStore';
 import { DIAGNOSTIC_SOURCE, toVsRange, toVsSeverity } from './convert';
 
@@ -14,6 +17,19 @@ export function toVsDiagnostic(diagnostic: PlanDiagnostic): vscode.Diagnostic {
 }
 
 /**
+ * What the Problems panel shows for a folder's plan: the reader's diagnostics, then the
+ * estimates' (a stage too big for the plan's hardware), computed from the same parse.
+ */
+export function planDiagnosticsOf(folderPlan: FolderPlan, settings: EstimateSettings): readonly PlanDiagnostic[] {
+  if (!folderPlan.exists) {
+    return [];
+  }
+  const read = folderPlan.result?.diagnostics ?? [];
+  const plan = folderPlan.result?.plan;
+  return plan === undefined ? read : [...read, ...estimateDiagnostics(plan, settings)];
+}
+
+/**
  * Shows the model's diagnostics in the Problems panel. The store parses (debounced while
  * typing, from the editor's text when the file is open, from disk otherwise), so following its
  * events keeps the problems in step with the text and clears them when the file is fixed,
@@ -24,9 +40,14 @@ export class PlanDiagnostics extends Disposable {
   /** The plan URI each folder's diagnostics were last set for (the plan path is a setting). */
   private readonly uriByFolder = new Map<string, vscode.Uri>();
 
-  constructor(store: PlanStore) {
+  constructor(
+    store: PlanStore,
+    private readonly estimates: EstimateConfig,
+  ) {
     super();
     this.register(store.onDidChange((folderPlan) => this.update(folderPlan)));
+    // New figures can tip an estimate over (or under) the hardware.
+    this.register(estimates.onDidChange(() => store.all().forEach((folderPlan) => this.update(folderPlan))));
     this.register(
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const folder of event.removed) {
@@ -46,7 +67,7 @@ export class PlanDiagnostics extends Disposable {
       this.collection.delete(previous);
     }
     this.uriByFolder.set(key, folderPlan.uri);
-    const diagnostics = folderPlan.exists ? (folderPlan.result?.diagnostics ?? []) : [];
+    const diagnostics = planDiagnosticsOf(folderPlan, this.estimates.settings);
     if (diagnostics.length === 0) {
       this.collection.delete(folderPlan.uri);
     } else {

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
 import { catalogStage } from '../model/domain/catalog';
 import type { Plan, PlanStage } from '../model/domain/types';
+import { estimateKeyAt } from '../model/planFile/estimateKeys';
 import { splitLines, stageFieldAt } from '../model/planFile/planLines';
+import { planEstimateMarkdown, stageEstimateMarkdown } from '../model/presentation/estimateHover';
 import { findPhraseAt, findTermAt } from '../model/presentation/glossary';
 import { HOVER_COMMANDS, hoverCard } from '../model/presentation/hoverContent';
+import type { EstimateConfig } from '../workspace/estimateConfig';
 import { latestPlan, stageTargetIn, type FolderPlan } from '../workspace/planStore';
 import type { PlanDocuments } from './planDocuments';
 
@@ -20,7 +23,10 @@ interface HoverSubject {
  * stage names there and in markdown plans. Links in the card only navigate.
  */
 export class PlanHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly documents: PlanDocuments) {}
+  constructor(
+    private readonly documents: PlanDocuments,
+    private readonly estimates: EstimateConfig,
+  ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     if (token.isCancellationRequested || !this.documents.hoverEnabled(document)) {
@@ -45,8 +51,13 @@ export class PlanHoverProvider implements vscode.HoverProvider {
     // The latest parse, even with errors elsewhere: the card describes the text being read.
     const plan = folderPlan?.exists ? latestPlan(folderPlan) : undefined;
     const lineText = document.lineAt(position.line).text;
-    const subject =
-      (isPlanFile ? stageFieldSubject(splitLines(document.getText()), position) : undefined) ?? mentionAt(lineText, position.character, plan);
+    const lines = isPlanFile ? splitLines(document.getText()) : undefined;
+    const estimate = lines && plan ? this.estimateHover(lines, position, plan) : undefined;
+    if (estimate) {
+      return estimate;
+    }
+    const fieldSubject = lines ? stageFieldSubject(lines, position) : undefined;
+    const subject = fieldSubject ?? mentionAt(lineText, position.character, plan);
     if (!subject) {
       return undefined;
     }
@@ -61,10 +72,28 @@ export class PlanHoverProvider implements vscode.HoverProvider {
     if (!card) {
       return undefined;
     }
-    const markdown = new vscode.MarkdownString(card);
+    // A stage's id or title in the plan file: its memory estimate too, once the plan sizes its model.
+    const estimateText = fieldSubject && plan?.model?.parameters !== undefined && planStage?.builtIn ? stageEstimateMarkdown(plan, planStage.id, this.estimates.settings) : undefined;
+    const markdown = new vscode.MarkdownString(estimateText === undefined ? card : `${card}\n\n---\n\n${estimateText}`);
     markdown.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
     return new vscode.Hover(markdown, new vscode.Range(position.line, subject.start, position.line, subject.end));
   }
+
+  /** On `parameters:`/`precision:` under `model:`, or a stage's `method:`, `precision:` or `trainable:`: the estimate. */
+  private estimateHover(lines: readonly string[], position: vscode.Position, plan: Plan): vscode.Hover | undefined {
+    const found = estimateHoverMarkdown(lines, position, plan, this.estimates);
+    // No command links in it, so the Markdown is not trusted.
+    return found && new vscode.Hover(new vscode.MarkdownString(found.markdown), found.range);
+  }
+}
+
+function estimateHoverMarkdown(lines: readonly string[], position: vscode.Position, plan: Plan, estimates: EstimateConfig): { markdown: string; range: vscode.Range } | undefined {
+  const hit = estimateKeyAt(lines, position.line, position.character);
+  if (!hit) {
+    return undefined;
+  }
+  const markdown = hit.scope === 'model' ? planEstimateMarkdown(plan, estimates.settings) : stageEstimateMarkdown(plan, hit.stageId, estimates.settings);
+  return markdown === undefined ? undefined : { markdown, range: new vscode.Range(position.line, hit.start, position.line, hit.end) };
 }
 
 function stageFieldSubject(lines: readonly string[], position: vscode.Position): HoverSubject | undefined {

@@ -27,11 +27,11 @@ export class LanguageFeatures extends Disposable {
     super();
     const { store } = services;
     this.documents = this.register(new PlanDocuments(store));
-    this.diagnostics = this.register(new PlanDiagnostics(store));
+    this.diagnostics = this.register(new PlanDiagnostics(store, services.estimates));
     this.codeLenses = this.register(new PlanCodeLensProvider(store, this.documents));
-    this.register(vscode.languages.registerHoverProvider([...YAML_DOCUMENTS, ...MARKDOWN_DOCUMENTS], new PlanHoverProvider(this.documents)));
+    this.register(vscode.languages.registerHoverProvider([...YAML_DOCUMENTS, ...MARKDOWN_DOCUMENTS], new PlanHoverProvider(this.documents, services.estimates)));
     this.register(
-      vscode.languages.registerCodeActionsProvider(YAML_DOCUMENTS, new PlanCodeActionProvider(this.documents), PlanCodeActionProvider.metadata),
+      vscode.languages.registerCodeActionsProvider(YAML_DOCUMENTS, new PlanCodeActionProvider(this.documents, services.estimates), PlanCodeActionProvider.metadata),
     );
     this.register(
       vscode.languages.registerCompletionItemProvider(YAML_DOCUMENTS, new PlanCompletionProvider(this.documents), ...COMPLETION_TRIGGER_CHARACTERS),

@@ -36,6 +36,7 @@ export class ChartFeature extends SingletonPanel<HostMessage, WebviewMessage, Ch
     );
     this.register(services.store.onDidChange(() => this.refresh()));
     this.register(services.advisor.onDidChange(() => this.refresh()));
+    this.register(services.estimates.onDidChange(() => this.refresh()));
     this.register(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && this.noteEditorFolder(editor.document.uri)) {
@@ -60,6 +61,7 @@ export class ChartFeature extends SingletonPanel<HostMessage, WebviewMessage, Ch
       folderUri: folderPlan.folder.uri.toString(),
       folderName: folderPlan.folder.name,
       errorCount: folderPlan.exists ? folderPlan.errorCount : 0,
+      estimateSettings: this.services.estimates.settings,
     });
   }
 

@@ -158,8 +158,7 @@ async function main() {
     heading('integration tests (inside the real extension host)');
     const summaries = await runHostSuites({ server, browser, resultsDir });
     const host = summaries.reduce((acc, s) => ({ passed: acc.passed + s.passed, failed: acc.failed + s.failed, skipped: acc.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 });
-    const retried = summaries.filter((s) => s.retried).map((s) => s.fixture);
-    console.log(`integration: ${host.passed} passed, ${host.failed} failed, ${host.skipped} skipped (${summaries.length} fixture workspaces${retried.length > 0 ? `; re-run after a setup failure: ${retried.join(', ')}` : ''})`);
+    console.log(`integration: ${host.passed} passed, ${host.failed} failed, ${host.skipped} skipped (${summaries.length} fixture workspaces)`);
     add(host);
   }
 

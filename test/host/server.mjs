@@ -1,6 +1,6 @@
 // Starts and stops the real VS Code server (from code-server) on loopback for tests and `npm start`.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,6 +100,7 @@ export async function startServer({ port, defaultFolder, extensionsDir, env = {}
   const handle = {
     port: chosenPort,
     origin: `http://${HOST}:${chosenPort}`,
+    userDataDir: join(dataRoot, 'user-data'),
     log: () => logLines.join('\n'),
     async stop() {
       if (!exited) {
@@ -133,9 +134,57 @@ export async function startServer({ port, defaultFolder, extensionsDir, env = {}
   return handle;
 }
 
+/** How the web workbench names a path on this server. */
+export function remoteUri(server, path) {
+  return `vscode-remote://${HOST}:${server.port}${path}`;
+}
+
+/** VS Code's `hash()` of a string (src/vs/base/common/hash.ts), as its workspace ids use it. */
+export function vscodeStringHash(text) {
+  const step = (value, hash) => (((hash << 5) - hash + value) | 0);
+  let hash = step(149417, 0);
+  for (let i = 0; i < text.length; i++) {
+    hash = step(text.charCodeAt(i), hash);
+  }
+  return hash;
+}
+
+/** The id the web workbench gives the .code-workspace it opens (`hash(uri.toString()).toString(16)`). */
+export function webWorkspaceId(server, workspaceFile) {
+  return vscodeStringHash(remoteUri(server, workspaceFile)).toString(16);
+}
+
+/**
+ * Writes the workspace file's content into the server's cache of workspace configurations,
+ * where VS Code's web workbench would put it after a first visit.
+ *
+ * Why: the web workbench starts a remote .code-workspace from that cache (its file system is
+ * not connected yet) and reads the real file once it is. On a first visit the cache is empty,
+ * so the workspace starts with no folders; when the real file arrives between the workbench
+ * creating the workspace and storing it (WorkspaceService.initialize, VS Code 1.139), the
+ * change is dropped and the workspace is marked complete with no folders for good: the
+ * extension host then sees `workspaceFile` set and `workspaceFolders` empty forever. Measured
+ * with a patched workbench: "createMulti folders=0 → file loaded folders=3 → workspace changed
+ * while none was stored yet → stored with folders=0". A second visit starts from the cache
+ * (the first one wrote it) and is immune, which is why a re-run always passed. Seeding the
+ * cache makes every visit a second one: both sources then agree on the folders.
+ */
+export function seedWorkspaceConfigurationCache(server, workspaceFile) {
+  const id = webWorkspaceId(server, workspaceFile);
+  const cacheDir = workspaceConfigurationCacheDir(server);
+  mkdirSync(join(cacheDir, id), { recursive: true });
+  writeFileSync(join(cacheDir, id, 'workspace.json'), JSON.stringify({ content: readFileSync(workspaceFile, 'utf8') }));
+  return id;
+}
+
+/** Where the web workbench keeps its cache of workspace configurations (user data on the server). */
+export function workspaceConfigurationCacheDir(server) {
+  return join(server.userDataDir, 'User', 'caches', 'CachedConfigurations', 'workspaces');
+}
+
 /** The workbench URL that opens `target` (a folder, or a .code-workspace file) with a dev extension and optional tests. */
 export function workbenchUrl(server, { folder, workspaceFile, extensionPath, testsPath }) {
-  const remote = (path) => `vscode-remote://${HOST}:${server.port}${path}`;
+  const remote = (path) => remoteUri(server, path);
   const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
   if (extensionPath) {
     payload.push(['extensionDevelopmentPath', remote(extensionPath)]);

@@ -117,6 +117,7 @@ describe('effort chart (workbench page)', () => {
       'Owner',
       'Dates',
       'Open tasks',
+      'GPU memory',
     ]);
 
     // The five stages' exact cheat-sheet cells; the custom stage's declared cells.

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { STAGE_STATUSES } from '../../src/model/domain/statuses';
-import type { PlanChange, PlanStage } from '../../src/model/domain/types';
+import { TUNING_METHODS, type PlanChange, type PlanStage } from '../../src/model/domain/types';
 import { edit } from '../../src/model/planFile/edit';
 import { editSequence } from '../../src/model/planFile/editSequence';
 import { parse } from '../../src/model/planFile/parse';
@@ -26,6 +26,7 @@ const change: fc.Arbitrary<PlanChange> = fc.oneof(
   text.map((note): PlanChange => ({ kind: 'note', note })),
   text.filter((title) => title.trim() !== '').map((title): PlanChange => ({ kind: 'add-task', title })),
   fc.record({ taskIndex: fc.nat(3), done: fc.option(fc.boolean(), { nil: undefined }) }).map(({ taskIndex, done }): PlanChange => ({ kind: 'toggle-task', taskIndex, ...(done !== undefined && { done }) })),
+  fc.constantFrom(...TUNING_METHODS).map((method): PlanChange => ({ kind: 'method', method })),
 );
 
 /** A stage as data, positions left out (they move with every edit). */
@@ -62,6 +63,9 @@ function expectedAfter(before: Content, change: PlanChange): Content | 'refused'
       return withoutUndefined({ ...before, note: change.note.trim() === '' ? undefined : change.note });
     case 'add-task':
       return { ...before, tasks: [...before.tasks, { title: change.title, done: false }] };
+    case 'method':
+      // Built-in stages other than fine-tuning and RLHF ignore a method, with a warning: the edit would add a problem.
+      return before.builtIn === true && before.id !== 'fine-tuning' && before.id !== 'rlhf' ? 'refused' : { ...before, method: change.method };
     case 'toggle-task': {
       const task = before.tasks[change.taskIndex];
       if (!task) {

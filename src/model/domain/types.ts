@@ -117,7 +117,9 @@ export type PlanChange =
   | { readonly kind: 'status'; readonly status: StageStatus; readonly today?: string }
   | { readonly kind: 'note'; readonly note: string }
   | { readonly kind: 'toggle-task'; readonly taskIndex: number; readonly done?: boolean }
-  | { readonly kind: 'add-task'; readonly title: string };
+  | { readonly kind: 'add-task'; readonly title: string }
+  /** Fine-tuning and RLHF: how the model is trained (the estimate's quick fixes write it). */
+  | { readonly kind: 'method'; readonly method: TuningMethod };
 
 /** One change to one stage; a list of them is written as one edit (one undo step). */
 export interface PlanEditStep {

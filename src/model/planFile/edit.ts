@@ -10,7 +10,7 @@
 import { isScalar, isSeq, Pair, YAMLSeq } from 'yaml';
 import { isIsoDate, localToday } from '../domain/dates';
 import { isStageStatus, StageStatus, STAGE_STATUSES } from '../domain/statuses';
-import { PlanChange } from '../domain/types';
+import { PlanChange, TUNING_METHODS, TuningMethod } from '../domain/types';
 import { PlanAnalysis, presentValue, StageSource } from './analysis';
 import { checkEdit, Expectation } from './editCheck';
 import { analyzePlan } from './parse';
@@ -85,6 +85,8 @@ function planChange(builder: EditBuilder, source: StageSource, change: PlanChang
       return planToggleTask(builder, source, change.taskIndex, change.done);
     case 'add-task':
       return planAddTask(builder, source, change.title);
+    case 'method':
+      return planMethod(builder, source, change.method);
     default:
       return { ok: false, reason: `Unknown kind of change: ${JSON.stringify((change as { kind?: unknown }).kind)}.` };
   }
@@ -186,6 +188,26 @@ function planNote(builder: EditBuilder, source: StageSource, note: string): Plan
     builder.insertPair(map, findPair(map, 'status') ?? findPair(map, 'id'), 'note', note, { quoteValue: true });
   }
   return { ok: true, expectation: (before) => ({ ...before, note: clearing ? undefined : note }) };
+}
+
+/** Sets `method:`, or inserts it after the stage's other estimate keys (else after status or id). */
+function planMethod(builder: EditBuilder, source: StageSource, method: TuningMethod): Planned {
+  if (!(TUNING_METHODS as readonly string[]).includes(method)) {
+    return { ok: false, reason: `"${String(method)}" is not a method; use one of ${TUNING_METHODS.join(', ')}.` };
+  }
+  const map = source.node;
+  const methodPair = findPair(map, 'method');
+  const written = methodPair ? presentValue(methodPair) : undefined;
+  if (written && isScalar(written) && written.value === method) {
+    return { ok: true, expectation: (before) => before };
+  }
+  if (methodPair) {
+    builder.setValue(map, methodPair, method);
+  } else {
+    const anchor = findPair(map, 'trainable') ?? findPair(map, 'precision') ?? findPair(map, 'status') ?? findPair(map, 'id');
+    builder.insertPair(map, anchor, 'method', method);
+  }
+  return { ok: true, expectation: (before) => ({ ...before, method }) };
 }
 
 function planToggleTask(builder: EditBuilder, source: StageSource, taskIndex: number, done: boolean | undefined): Planned {

@@ -6,7 +6,10 @@
 import { BUILT_IN_STAGE_IDS, catalogStage, type BuiltInStageId } from '../domain/catalog';
 import { STAGE_STATUSES, type StageStatus } from '../domain/statuses';
 import type { Range } from '../domain/types';
+import { ESTIMATE_DIAGNOSTIC_CODE, FIX_METHODS } from '../presentation/estimateDiagnostics';
+import { METHOD_LABELS } from '../presentation/estimateText';
 import { stageOfTerm } from '../presentation/glossary';
+import { edit } from './edit';
 import { splitLines, stageBlockAt } from './planLines';
 import { formatScalar } from './scalar';
 import { dominantEol, LineIndex, lineBreakAt } from './text';
@@ -157,6 +160,8 @@ export function quickFixes(text: string, diagnostic: Pick<PlanDiagnostic, 'code'
       return unknownStageFixes(text, diagnostic.range, start, end, written);
     case 'duplicate-id':
       return duplicateFixes(text, diagnostic.range, start, end, written, context);
+    case ESTIMATE_DIAGNOSTIC_CODE:
+      return methodFixes(text, diagnostic.data ?? {});
     default:
       return [];
   }
@@ -205,6 +210,27 @@ function duplicateFixes(text: string, range: Range, start: number, end: number, 
     }
   }
   fixes.push({ title: `Rename this stage to ${renamed}`, edits, preferred: false });
+  return fixes;
+}
+
+/**
+ * A stage too big for the hardware: one fix per cheaper method the diagnostic says would fit,
+ * each setting (or inserting) `method:` through the edit engine, so it is as minimal and as
+ * checked as every other write.
+ */
+function methodFixes(text: string, data: Readonly<Record<string, string>>): QuickFix[] {
+  const stageId = data.stageId;
+  if (stageId === undefined) {
+    return [];
+  }
+  const fixes: QuickFix[] = [];
+  for (const method of FIX_METHODS) {
+    const total = data[method];
+    const result = total === undefined ? undefined : edit(text, stageId, { kind: 'method', method });
+    if (result?.ok && result.edits.length > 0) {
+      fixes.push({ title: `Use ${METHOD_LABELS[method]} (fits: ${total} of ${data.hardware ?? 'the GPUs'})`, edits: result.edits, preferred: fixes.length === 0 });
+    }
+  }
   return fixes;
 }
 

@@ -311,16 +311,21 @@ export function stageFieldAt(lines: readonly string[], line: number, character: 
   if (!field || character < field.start || character > field.end) {
     return undefined;
   }
-  const layout = stagesLayout(lines);
-  if (!layout || field.keyColumn !== layout.keyColumn) {
-    return undefined;
-  }
-  const block = stageBlockAt(lines, line, layout);
-  const stageId = block && blockStageId(lines, block);
+  const stageId = stageIdOfKey(lines, line, field.keyColumn);
   if (stageId === undefined) {
     return undefined;
   }
   return { key: field.key as 'id' | 'title', stageId, start: field.start, end: field.end };
+}
+
+/** The id of the stage whose key is written at `keyColumn` of `line` (not a task's or a nested mapping's key). */
+export function stageIdOfKey(lines: readonly string[], line: number, keyColumn: number): string | undefined {
+  const layout = stagesLayout(lines);
+  if (!layout || keyColumn !== layout.keyColumn) {
+    return undefined;
+  }
+  const block = stageBlockAt(lines, line, layout);
+  return block && blockStageId(lines, block);
 }
 
 /** The `id:` value written in a stage block, if any. */

@@ -24,6 +24,8 @@ export type PlanDiagnosticCode =
   | 'invalid-evidence'
   | 'ignored-key'
   | 'unknown-gpu'
+  /** A stage's memory estimate is more than the plan's GPUs hold (from the estimates, not the reader). */
+  | 'estimate-exceeds-hardware'
   | 'invalid-date'
   | 'file-too-large'
   | 'merge-conflict'

@@ -7,8 +7,10 @@ import { CATALOG, DURATION_SCALE, EFFORT_COLUMNS, EXPERTISE_LEVELS, type Experti
 import { currentStage } from '../domain/progress';
 import { STAGE_ACTION_SPECS, actionFor, primaryAction, type StageAction } from '../domain/statusActions';
 import { STATUS_LABELS, isStageStatus, type StageStatus } from '../domain/statuses';
+import type { EstimateSettings } from '../domain/estimateSettings';
 import type { EffortCells, Plan, PlanStage } from '../domain/types';
 import { adviceActionLabel, adviceStageTitle, planEffortSummary } from './advice';
+import { chartMemory, type ChartMemory } from './chartMemory';
 
 /** Expertise labels in increasing order (index + 1 = level). */
 export const EXPERTISE_SCALE: readonly ExpertiseLabel[] = (Object.keys(EXPERTISE_LEVELS) as ExpertiseLabel[]).sort(
@@ -85,6 +87,8 @@ export interface ChartData {
   readonly adviceCount: number;
   /** The effort roll-up line, e.g. "3 stages open · up to Medium-High expertise · longest: minutes to hours"; only with a plan. */
   readonly effortSummary?: string;
+  /** The "GPU memory" row: each plan stage's estimate against the plan's GPUs (with a plan only). */
+  readonly memory?: ChartMemory;
 }
 
 export interface ChartSource {
@@ -94,6 +98,8 @@ export interface ChartSource {
   readonly folderUri?: string;
   readonly folderName?: string;
   readonly errorCount?: number;
+  /** The figures the memory row is estimated with (the defaults when not given). */
+  readonly estimateSettings?: EstimateSettings;
 }
 
 /**
@@ -150,6 +156,7 @@ export function buildChart(source: ChartSource = {}): ChartData {
     expertiseScale: EXPERTISE_SCALE,
     durationScale: DURATION_SCALE,
     ...chartAdvice(plan, plan ? (source.advice ?? []) : []),
+    ...(plan !== undefined && { memory: chartMemory(plan, source.estimateSettings) }),
   };
 }
 

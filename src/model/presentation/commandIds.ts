@@ -24,6 +24,7 @@ export const COMMAND_IDS = {
   whatNext: 'genaiLifecycle.whatNext',
   dismissAdvice: 'genaiLifecycle.dismissAdvice',
   restoreDismissedAdvice: 'genaiLifecycle.restoreDismissedAdvice',
+  estimateMemory: 'genaiLifecycle.estimateMemory',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];
