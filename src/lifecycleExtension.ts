@@ -5,6 +5,7 @@ import type { LifecycleServices } from './services';
 import { Disposable } from './util/disposable';
 import { LifecycleViews } from './views';
 import { ChartFeature } from './webview';
+import { EvidenceChecker } from './workspace/evidenceChecker';
 import { PlanStore } from './workspace/planStore';
 import { PlanWriter } from './workspace/planWriter';
 
@@ -25,7 +26,8 @@ export class LifecycleExtension extends Disposable {
     super();
     const log = this.register(vscode.window.createOutputChannel('GenAI Lifecycle', { log: true }));
     const store = this.register(new PlanStore());
-    const services: LifecycleServices = { context, store, writer: new PlanWriter(store), log };
+    const evidence = this.register(new EvidenceChecker(store));
+    const services: LifecycleServices = { context, store, writer: new PlanWriter(store), log, evidence };
     const views = this.register(new LifecycleViews(services));
     this.api = {
       services,

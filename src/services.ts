@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { EvidenceChecker } from './workspace/evidenceChecker';
 import type { PlanStore } from './workspace/planStore';
 import type { PlanWriter } from './workspace/planWriter';
 
@@ -8,4 +9,6 @@ export interface LifecycleServices {
   readonly store: PlanStore;
   readonly writer: PlanWriter;
   readonly log: vscode.LogOutputChannel;
+  /** Whether each stage's `evidence:` files exist, kept up to date by file watchers. */
+  readonly evidence: EvidenceChecker;
 }

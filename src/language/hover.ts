@@ -3,7 +3,9 @@ import { catalogStage } from '../model/domain/catalog';
 import type { Plan, PlanStage } from '../model/domain/types';
 import { splitLines, stageFieldAt } from '../model/planFile/planLines';
 import { findPhraseAt, findTermAt } from '../model/presentation/glossary';
+import { evidenceItems } from '../model/presentation/evidenceText';
 import { HOVER_COMMANDS, hoverCard } from '../model/presentation/hoverContent';
+import type { EvidenceLookup } from '../workspace/evidenceChecker';
 import { latestPlan, stageTargetIn, type FolderPlan } from '../workspace/planStore';
 import type { PlanDocuments } from './planDocuments';
 
@@ -20,7 +22,10 @@ interface HoverSubject {
  * stage names there and in markdown plans. Links in the card only navigate.
  */
 export class PlanHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly documents: PlanDocuments) {}
+  constructor(
+    private readonly documents: PlanDocuments,
+    private readonly evidence: EvidenceLookup,
+  ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     if (token.isCancellationRequested || !this.documents.hoverEnabled(document)) {
@@ -57,6 +62,8 @@ export class PlanHoverProvider implements vscode.HoverProvider {
       ...(planStage && { planStage }),
       hasPlan: plan !== undefined,
       ...(planStage && folderPlan && { target: stageTargetIn(folderPlan, planStage.id) }),
+      // What the checker last found (its cache: a hover never waits on the disk).
+      ...(planStage?.evidence && folderPlan && { evidence: evidenceItems(planStage.evidence, (pattern) => this.evidence.exists(folderPlan.folder.uri.toString(), pattern)) }),
     });
     if (!card) {
       return undefined;

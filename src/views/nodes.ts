@@ -4,6 +4,7 @@
 import type * as vscode from 'vscode';
 import type { StageTarget } from '../model/domain/stageTarget';
 import type { PlanStage, PlanTask } from '../model/domain/types';
+import type { EvidenceItem } from '../model/presentation/evidenceText';
 import type { FolderPlan } from '../workspace/planStore';
 
 interface NodeBase {
@@ -33,7 +34,7 @@ export interface StageNode extends NodeBase {
   /** The stage to work on now (first in progress, else first not started). */
   readonly isCurrent: boolean;
   readonly planUri: vscode.Uri;
-  readonly children: readonly (TaskNode | StagePlanNode)[];
+  readonly children: readonly StageChildNode[];
 }
 
 export interface TaskNode extends NodeBase {
@@ -51,11 +52,22 @@ export interface StagePlanNode extends NodeBase {
   readonly path: string;
 }
 
-export type LifecycleNode = FolderNode | ProblemsNode | StageNode | TaskNode | StagePlanNode;
+/** One entry of the stage's `evidence:`, with what the checker had found when the node was built. */
+export interface EvidenceNode extends NodeBase {
+  readonly kind: 'evidence';
+  readonly target: StageTarget;
+  readonly item: EvidenceItem;
+  /** What a click opens: the file of a plain path that was found (a folder is revealed in the explorer). */
+  readonly open: { readonly uri: vscode.Uri; readonly isFolder: boolean } | undefined;
+}
+
+export type StageChildNode = TaskNode | StagePlanNode | EvidenceNode;
+
+export type LifecycleNode = FolderNode | ProblemsNode | StageNode | StageChildNode;
 
 /** Nodes that name a stage (commands run from any of them act on that stage). */
-export type StageScopedNode = StageNode | TaskNode | StagePlanNode;
+export type StageScopedNode = StageNode | StageChildNode;
 
 export function isStageScoped(node: LifecycleNode): node is StageScopedNode {
-  return node.kind === 'stage' || node.kind === 'task' || node.kind === 'stagePlan';
+  return node.kind === 'stage' || node.kind === 'task' || node.kind === 'stagePlan' || node.kind === 'evidence';
 }

@@ -2,9 +2,11 @@ import * as vscode from 'vscode';
 import { currentStage } from '../model/domain/progress';
 import type { StageTarget } from '../model/domain/stageTarget';
 import type { PlanStage } from '../model/domain/types';
+import { evidenceItems } from '../model/presentation/evidenceText';
 import { Disposable } from '../util/disposable';
+import { evidenceUri, type EvidenceLookup } from '../workspace/evidenceChecker';
 import { stageTargetIn, type FolderPlan, type PlanStore } from '../workspace/planStore';
-import type { FolderNode, LifecycleNode, ProblemsNode, StageNode, StagePlanNode, TaskNode } from './nodes';
+import type { EvidenceNode, FolderNode, LifecycleNode, ProblemsNode, StageChildNode, StageNode } from './nodes';
 import { toTreeItem } from './treeItems';
 
 /**
@@ -18,15 +20,19 @@ export class StagesTreeProvider extends Disposable implements vscode.TreeDataPro
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
-  constructor(private readonly store: PlanStore) {
+  constructor(
+    private readonly store: PlanStore,
+    private readonly evidence: EvidenceLookup,
+  ) {
     super();
     this.rebuild();
-    this.register(
-      store.onDidChange(() => {
-        this.rebuild();
-        this.changeEmitter.fire(undefined);
-      }),
-    );
+    const refresh = (): void => {
+      this.rebuild();
+      this.changeEmitter.fire(undefined);
+    };
+    this.register(store.onDidChange(refresh));
+    // A check or a cross turns when an evidence file appears or goes.
+    this.register(evidence.onDidChange(refresh));
   }
 
   getTreeItem(node: LifecycleNode): vscode.TreeItem {
@@ -114,7 +120,7 @@ export class StagesTreeProvider extends Disposable implements vscode.TreeDataPro
 
   private stageNodeFor(folderPlan: FolderPlan, stage: PlanStage, isCurrent: boolean, id: string, parent: LifecycleNode | undefined): StageNode {
     const target = stageTargetIn(folderPlan, stage.id);
-    const children: (TaskNode | StagePlanNode)[] = [];
+    const children: StageChildNode[] = [];
     const node: StageNode = { kind: 'stage', id, parent, target, stage, isCurrent, planUri: folderPlan.uri, children };
     if (stage.plan) {
       children.push({ kind: 'stagePlan', id: `${id}/plan`, parent: node, target, path: stage.plan });
@@ -122,7 +128,18 @@ export class StagesTreeProvider extends Disposable implements vscode.TreeDataPro
     stage.tasks.forEach((task, taskIndex) => {
       children.push({ kind: 'task', id: `${id}/task:${taskIndex}`, parent: node, target, task, taskIndex, planUri: folderPlan.uri });
     });
+    const folderUri = folderPlan.folder.uri.toString();
+    const items = evidenceItems(stage.evidence ?? [], (pattern) => this.evidence.exists(folderUri, pattern));
+    items.forEach((item, index) => {
+      children.push(this.evidenceNode(folderPlan, item, `${id}/evidence:${index}`, node));
+    });
     return node;
+  }
+
+  private evidenceNode(folderPlan: FolderPlan, item: EvidenceNode['item'], id: string, parent: StageNode): EvidenceNode {
+    const found = this.evidence.found(folderPlan.folder.uri.toString(), item.pattern);
+    const uri = found === 'file' || found === 'folder' ? evidenceUri(folderPlan.folder, item.pattern) : undefined;
+    return { kind: 'evidence', id, parent, target: parent.target, item, open: uri && { uri, isFolder: found === 'folder' } };
   }
 }
 
