@@ -155,10 +155,17 @@ export async function pickStatus(stage: PlanStage): Promise<StageStatus | undefi
   return picked?.status;
 }
 
+/** A question with two answers, as a quick pick (not a modal dialog); true only when `yes` is picked. */
+export async function confirmPick(title: string, question: string, yes: string, no: string): Promise<boolean> {
+  const items: vscode.QuickPickItem[] = [{ label: yes }, { label: no }];
+  return (await pickOne(items, question, items[0], title)) === items[0];
+}
+
 /** A single-choice quick pick that can start on a given item (showQuickPick cannot). */
-function pickOne<T extends vscode.QuickPickItem>(items: readonly T[], placeHolder: string, active: T | undefined): Promise<T | undefined> {
+function pickOne<T extends vscode.QuickPickItem>(items: readonly T[], placeHolder: string, active: T | undefined, title?: string): Promise<T | undefined> {
   return new Promise((resolve) => {
     const quickPick = vscode.window.createQuickPick<T>();
+    quickPick.title = title;
     quickPick.placeholder = placeHolder;
     quickPick.items = items;
     if (active) {

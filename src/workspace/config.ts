@@ -25,3 +25,12 @@ export function planUriFor(folder: vscode.WorkspaceFolder): vscode.Uri {
 export function statusBarEnabled(): boolean {
   return vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('statusBar.enabled', true);
 }
+
+/** The advice's limit when the setting is unset or not a number of days. */
+export const DEFAULT_BLOCKED_TOO_LONG_DAYS = 14;
+
+/** `advice.blockedTooLongDays`: a stage blocked for more days than this is worth a word of advice. */
+export function blockedTooLongDays(folder: vscode.WorkspaceFolder | undefined): number {
+  const value = vscode.workspace.getConfiguration(CONFIG_SECTION, folder?.uri).get<unknown>('advice.blockedTooLongDays');
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : DEFAULT_BLOCKED_TOO_LONG_DAYS;
+}

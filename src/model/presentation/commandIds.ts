@@ -20,6 +20,7 @@ export const COMMAND_IDS = {
   showChart: 'genaiLifecycle.showChart',
   revealStage: 'genaiLifecycle.revealStage',
   openStagePlan: 'genaiLifecycle.openStagePlan',
+  copyStatusReport: 'genaiLifecycle.copyStatusReport',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];
