@@ -1,8 +1,9 @@
 // Whether each `evidence:` entry of each folder's plan names something that exists: a plain path
 // is looked up with `workspace.fs.stat`, a glob with `workspace.findFiles` (one match is enough).
 // Results are cached per folder and entry, checked again when the entries change and when a
-// watcher on an entry's own pattern sees a file appear or go (never a watcher on the whole
-// folder, which is too much for a big repository), and on returning to the window.
+// watcher on an entry's own pattern, or on one of the folders it names, sees something appear
+// or go (never a watcher on the whole folder, which is too much for a big repository), and on
+// returning to the window.
 //
 // Nothing outside the folder is ever looked at: only entries the plan reader accepted reach this
 // file (it refuses `..`, absolute paths, drive letters...), each is checked again with the
@@ -10,7 +11,7 @@
 // only stat'ed or listed, never read.
 
 import * as vscode from 'vscode';
-import { checkEvidenceEntry, type EvidenceResult } from '../model/domain/evidence';
+import { checkEvidenceEntry, isGlobPattern, type EvidenceResult } from '../model/domain/evidence';
 import { KeyedDebouncer } from '../util/debounce';
 import { Disposable } from '../util/disposable';
 import { latestPlan, type FolderPlan, type PlanStore } from './planStore';
@@ -18,7 +19,7 @@ import { latestPlan, type FolderPlan, type PlanStore } from './planStore';
 /** File events come in bursts (a checkout, an unzip): one check a folder per pause. */
 const FILE_EVENTS_DEBOUNCE_MS = 200;
 /** Watchers a folder gets at most; entries beyond are checked on plan changes and window focus only. */
-const MAX_WATCHED_ENTRIES = 100;
+const MAX_WATCHERS = 100;
 
 /** What was found for an entry: a file, a folder (plain paths), a glob's match, or nothing. */
 export type EvidenceFound = 'file' | 'folder' | 'match' | 'missing';
@@ -130,7 +131,7 @@ export class EvidenceChecker extends Disposable implements EvidenceLookup {
       }
       // Answers for entries that stay are kept until the new check ends: no flicker while typing.
       const kept = new Map([...(previous?.results ?? [])].filter(([pattern]) => patterns.includes(pattern)));
-      const watchers = patterns.slice(0, MAX_WATCHED_ENTRIES).map((pattern) => this.watch(folderPlan.folder, pattern, key));
+      const watchers = watchedPatterns(patterns).map((pattern) => this.watch(folderPlan.folder, pattern, key));
       this.folders.set(key, { folder: folderPlan.folder, patterns, watchers, results: kept, generation: previous?.generation ?? 0 });
       if (previous && kept.size !== previous.results.size) {
         this.changeEmitter.fire();
@@ -192,6 +193,25 @@ function patternsOf(folderPlan: FolderPlan): string[] {
   const plans = [folderPlan.plan, latestPlan(folderPlan)];
   const patterns = new Set(plans.flatMap((plan) => plan?.stages.flatMap((stage) => stage.evidence ?? []) ?? []));
   return [...patterns].sort();
+}
+
+/**
+ * What to watch for a folder's entries: each entry, and the folders its path names before any
+ * glob character. Deleting or moving in a whole folder is one event for the folder only, which
+ * a watcher on `evals/report.md` alone would not see.
+ */
+function watchedPatterns(patterns: readonly string[]): string[] {
+  const watched = new Set<string>();
+  for (const pattern of patterns) {
+    const segments = pattern.split('/');
+    const firstGlob = segments.findIndex(isGlobPattern);
+    const folders = firstGlob === -1 ? segments.length - 1 : firstGlob;
+    for (let count = 1; count <= folders; count++) {
+      watched.add(segments.slice(0, count).join('/'));
+    }
+    watched.add(pattern);
+  }
+  return [...watched].slice(0, MAX_WATCHERS);
 }
 
 function samePatterns(a: readonly string[], b: readonly string[]): boolean {
