@@ -7,75 +7,57 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import { EVIDENCE_MESSAGES } from '../../../src/model/domain/evidence';
-import { activateExtension, waitFor, workspaceFolder } from '../helpers';
+import { waitFor, workspaceFolder } from '../helpers';
 import { hoverText, ourHovers, replaceAll } from '../lang-plan/langHelpers';
-import { children, diskText, replaceOnce, restorePlan, rows, stageNode } from '../views-helpers';
-import { evidenceIcon, evidenceRows, planUri, removeCreatedEvidence, removeEvidence, writeEvidence } from './evidenceHelpers';
+import { children, replaceOnce, rows, stageNode } from '../views-helpers';
+import { evidenceIcon, evidenceRows, evidenceSuite, planUri, removeEvidence, writeEvidence } from './evidenceHelpers';
 
 const FOUND = { description: 'evidence found', contextValue: 'evidence', icon: 'check', color: 'testing.iconPassed', collapsible: 'none' } as const;
 const MISSING = { description: 'evidence missing', contextValue: 'evidence', icon: 'close', color: 'testing.iconFailed', collapsible: 'none' } as const;
 
 describe('evidence: the tree, the hover and the workspace boundary', () => {
-  let api: LifecycleApi;
-  let original: string;
-
-  before(async () => {
-    api = await activateExtension();
-    original = diskText(planUri());
-  });
-
-  beforeEach(async () => {
-    await restorePlan(api, workspaceFolder(), planUri(), original);
-    await removeCreatedEvidence(api);
-  });
-
-  after(async () => {
-    await restorePlan(api, workspaceFolder(), planUri(), original);
-    await removeCreatedEvidence(api);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  const suite = evidenceSuite();
+  const api = (): LifecycleApi => suite.api;
 
   it('lists each entry under its stage, after the tasks, with a check or a cross', async () => {
-    await api.services.evidence.settled();
-    assert.deepEqual(rows(api, stageNode(api, 'fine-tuning')), [
+    await api().services.evidence.settled();
+    assert.deepEqual(rows(api(), stageNode(api(), 'fine-tuning')), [
       { label: 'Train a LoRA adapter', contextValue: 'task', collapsible: 'none', checked: true },
       { label: 'Evaluate the adapter', contextValue: 'task', collapsible: 'none', checked: false },
       { label: 'docs/model-card.md', ...FOUND },
       { label: 'evals/finetune-report.md', ...MISSING },
       { label: 'adapters/**/*.safetensors', ...MISSING },
     ]);
-    assert.deepEqual(evidenceRows(api, 'prompt-engineering'), [{ label: 'evals/prompt-baseline.md', ...FOUND }]);
-    assert.deepEqual(evidenceRows(api, 'rlhf'), [{ label: 'evals/rlhf-report.md', ...MISSING }]);
-    assert.deepEqual(evidenceRows(api, 'deployment'), []);
-    const missing = children(api, stageNode(api, 'fine-tuning')).find((node) => node.kind === 'evidence' && node.item.pattern === 'evals/finetune-report.md');
+    assert.deepEqual(evidenceRows(api(), 'prompt-engineering'), [{ label: 'evals/prompt-baseline.md', ...FOUND }]);
+    assert.deepEqual(evidenceRows(api(), 'rlhf'), [{ label: 'evals/rlhf-report.md', ...MISSING }]);
+    assert.deepEqual(evidenceRows(api(), 'deployment'), []);
+    const missing = children(api(), stageNode(api(), 'fine-tuning')).find((node) => node.kind === 'evidence' && node.item.pattern === 'evals/finetune-report.md');
     assert.ok(missing);
-    const item = api.views.provider.getTreeItem(missing);
+    const item = api().views.provider.getTreeItem(missing);
     assert.equal(item.tooltip, 'Missing: evals/finetune-report.md does not exist in the workspace folder yet.');
     assert.equal(item.command, undefined, 'a missing file has nothing to open');
   });
 
-  it('turns the cross into a check when the file appears, and back when it goes', async () => {
-    await api.services.evidence.settled();
-    assert.equal(evidenceIcon(api, 'fine-tuning', 'evals/finetune-report.md'), 'close');
-    writeEvidence('evals/finetune-report.md');
-    await waitFor(() => evidenceIcon(api, 'fine-tuning', 'evals/finetune-report.md') === 'check', 'the new file to be found');
-    removeEvidence('evals/finetune-report.md');
-    await waitFor(() => evidenceIcon(api, 'fine-tuning', 'evals/finetune-report.md') === 'close', 'the deleted file to be missed');
-  });
-
-  it('finds a glob once a matching file appears in a new folder, and misses it when the folder goes', async () => {
-    await api.services.evidence.settled();
-    writeEvidence('adapters/lora-v1/adapter_model.safetensors');
-    await waitFor(() => evidenceIcon(api, 'fine-tuning', 'adapters/**/*.safetensors') === 'check', 'the glob to match');
-    removeEvidence('adapters');
-    await waitFor(() => evidenceIcon(api, 'fine-tuning', 'adapters/**/*.safetensors') === 'close', 'the glob to match nothing again');
-  });
+  const appearing = [
+    { what: 'a path: the cross turns into a check when the file appears, and back when it goes', pattern: 'evals/finetune-report.md', create: 'evals/finetune-report.md', remove: 'evals/finetune-report.md' },
+    { what: 'a glob: found once a matching file appears in a new folder, missed when the folder goes', pattern: 'adapters/**/*.safetensors', create: 'adapters/lora-v1/adapter_model.safetensors', remove: 'adapters' },
+  ];
+  for (const { what, pattern, create, remove } of appearing) {
+    it(what, async () => {
+      await api().services.evidence.settled();
+      assert.equal(evidenceIcon(api(), 'fine-tuning', pattern), 'close');
+      writeEvidence(create);
+      await waitFor(() => evidenceIcon(api(), 'fine-tuning', pattern) === 'check', `${create} to be found`);
+      removeEvidence(remove);
+      await waitFor(() => evidenceIcon(api(), 'fine-tuning', pattern) === 'close', `${remove} to be missed`);
+    });
+  }
 
   it('opens a found file when its row is clicked', async () => {
-    await api.services.evidence.settled();
-    const node = children(api, stageNode(api, 'fine-tuning')).find((candidate) => candidate.kind === 'evidence' && candidate.item.pattern === 'docs/model-card.md');
+    await api().services.evidence.settled();
+    const node = children(api(), stageNode(api(), 'fine-tuning')).find((candidate) => candidate.kind === 'evidence' && candidate.item.pattern === 'docs/model-card.md');
     assert.ok(node);
-    const command = api.views.provider.getTreeItem(node).command;
+    const command = api().views.provider.getTreeItem(node).command;
     assert.ok(command);
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
     const expected = vscode.Uri.joinPath(workspaceFolder().uri, 'docs', 'model-card.md').toString();
@@ -83,7 +65,7 @@ describe('evidence: the tree, the hover and the workspace boundary', () => {
   });
 
   it('lists the evidence in the stage hover, found and missing', async () => {
-    await api.services.evidence.settled();
+    await api().services.evidence.settled();
     const document = await vscode.workspace.openTextDocument(planUri());
     const line = document.getText().split('\n').indexOf('  - id: fine-tuning');
     const hoverAt = async (): Promise<string> => {
@@ -95,7 +77,7 @@ describe('evidence: the tree, the hover and the workspace boundary', () => {
       [`**Evidence:** ${found} of 3 found`, '- ✓ found: docs/model\\-card\\.md', `- ${report}: evals/finetune\\-report\\.md`, '- ✗ missing: adapters/\\*\\*/\\*\\.safetensors'].join('\n');
     assert.ok((await hoverAt()).includes(block(1, '✗ missing')), await hoverAt());
     writeEvidence('evals/finetune-report.md');
-    await waitFor(() => evidenceIcon(api, 'fine-tuning', 'evals/finetune-report.md') === 'check', 'the new file to be found');
+    await waitFor(() => evidenceIcon(api(), 'fine-tuning', 'evals/finetune-report.md') === 'check', 'the new file to be found');
     assert.ok((await hoverAt()).includes(block(2, '✓ found')), await hoverAt());
   });
 
@@ -105,21 +87,21 @@ describe('evidence: the tree, the hover and the workspace boundary', () => {
     fs.writeFileSync(outside, 'Not part of this workspace\n');
     try {
       const document = await vscode.workspace.openTextDocument(planUri());
-      await replaceAll(document, replaceOnce(original, '      - evals/rlhf-report.md\n', '      - evals/rlhf-report.md\n      - ../outside.md\n'));
+      await replaceAll(document, replaceOnce(suite.original, '      - evals/rlhf-report.md\n', '      - evals/rlhf-report.md\n      - ../outside.md\n'));
       const diagnostic = await waitFor(
         () => vscode.languages.getDiagnostics(planUri()).find((candidate) => candidate.message === EVIDENCE_MESSAGES.escapes),
         'the error on the entry that leaves the folder',
       );
       assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
       assert.equal(document.getText(diagnostic.range), '../outside.md');
-      await api.services.evidence.settled();
+      await api().services.evidence.settled();
       assert.deepEqual(
-        evidenceRows(api, 'rlhf').map((row) => row.label),
+        evidenceRows(api(), 'rlhf').map((row) => row.label),
         ['evals/rlhf-report.md'],
       );
       const folderUri = workspaceFolder().uri.toString();
-      assert.equal(api.services.evidence.found(folderUri, '../outside.md'), undefined, 'never checked');
-      assert.deepEqual(await api.services.evidence.check(workspaceFolder(), ['../outside.md']), [{ pattern: '../outside.md', found: false }], 'refused even when asked directly');
+      assert.equal(api().services.evidence.found(folderUri, '../outside.md'), undefined, 'never checked');
+      assert.deepEqual(await api().services.evidence.check(workspaceFolder(), ['../outside.md']), [{ pattern: '../outside.md', found: false }], 'refused even when asked directly');
     } finally {
       fs.rmSync(outside, { force: true });
     }

@@ -2,56 +2,35 @@
 // on, Escape leaves the plan as it was. With all evidence found nothing is asked.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import { localToday } from '../../../src/model';
-import { activateExtension, waitFor, workspaceFolder } from '../helpers';
-import { diskText, replaceOnce, restorePlan, runAcceptingQuickPicks, runDismissingQuickInput } from '../views-helpers';
-import { planUri, removeCreatedEvidence, target, writeEvidence } from './evidenceHelpers';
+import { waitFor } from '../helpers';
+import { diskText, replaceOnce, runAcceptingQuickPicks, runDismissingQuickInput } from '../views-helpers';
+import { evidenceSuite, planUri, target, writeEvidence } from './evidenceHelpers';
 
 describe('evidence: Complete Stage asks when evidence is missing', () => {
-  let api: LifecycleApi;
-  let original: string;
-  let completed: string;
-
-  before(async () => {
-    api = await activateExtension();
-    original = diskText(planUri());
-    completed = replaceOnce(
-      replaceOnce(original, '    status: in-progress\n', '    status: done\n'),
-      '    started: 2026-11-20\n',
-      `    started: 2026-11-20\n    completed: ${localToday()}\n`,
-    );
-  });
-
-  beforeEach(async () => {
-    await restorePlan(api, workspaceFolder(), planUri(), original);
-    await removeCreatedEvidence(api);
-  });
-
-  after(async () => {
-    await restorePlan(api, workspaceFolder(), planUri(), original);
-    await removeCreatedEvidence(api);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  const suite = evidenceSuite();
+  /** The plan with fine-tuning written done today. */
+  const completed = (): string =>
+    replaceOnce(replaceOnce(suite.original, '    status: in-progress\n', '    status: done\n'), '    started: 2026-11-20\n', `    started: 2026-11-20\n    completed: ${localToday()}\n`);
 
   it('Escape at the question leaves the stage in progress', async () => {
     assert.equal(await runDismissingQuickInput<boolean>('genaiLifecycle.completeStage', target('fine-tuning')), false);
-    assert.equal(diskText(planUri()), original);
+    assert.equal(diskText(planUri()), suite.original);
   });
 
   it('"Complete anyway" marks the stage done', async () => {
     assert.equal(await runAcceptingQuickPicks<boolean>('genaiLifecycle.completeStage', target('fine-tuning')), true);
-    await waitFor(() => diskText(planUri()) === completed, 'the stage to be written done');
+    await waitFor(() => diskText(planUri()) === completed(), 'the stage to be written done');
   });
 
   it('from the palette: the stage, then the question, in one quick pick flow', async () => {
     assert.equal(await runAcceptingQuickPicks<boolean>('genaiLifecycle.completeStage'), true);
-    await waitFor(() => diskText(planUri()) === completed, 'the stage to be written done');
+    await waitFor(() => diskText(planUri()) === completed(), 'the stage to be written done');
   });
 
   it('Advance asks too before it completes the stage in progress', async () => {
     assert.equal(await runDismissingQuickInput<boolean>('genaiLifecycle.advance'), false);
-    assert.equal(diskText(planUri()), original);
+    assert.equal(diskText(planUri()), suite.original);
   });
 
   it('asks nothing when every entry is found', async () => {
@@ -65,6 +44,6 @@ describe('evidence: Complete Stage asks when evidence is missing', () => {
     } finally {
       clearTimeout(guard);
     }
-    await waitFor(() => diskText(planUri()) === completed, 'the stage to be written done');
+    await waitFor(() => diskText(planUri()) === completed(), 'the stage to be written done');
   });
 });

@@ -2,11 +2,10 @@
 // Markdown editor and on the clipboard. The evidence column counts what is on disk now.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import { localToday } from '../../../src/model';
-import { activateExtension, waitFor, workspaceFolder } from '../helpers';
-import { diskText, restorePlan } from '../views-helpers';
-import { planUri, removeCreatedEvidence, writeEvidence } from './evidenceHelpers';
+import { waitFor, workspaceFolder } from '../helpers';
+import { diskText } from '../views-helpers';
+import { evidenceSuite, planUri, writeEvidence } from './evidenceHelpers';
 
 const REPORT = (fineTuningEvidence: string): string =>
   [
@@ -48,22 +47,9 @@ const REPORT = (fineTuningEvidence: string): string =>
   ].join('\n');
 
 describe('evidence: Copy Status Report', () => {
-  let api: LifecycleApi;
-  let original: string;
-
-  before(async () => {
-    api = await activateExtension();
-    original = diskText(planUri());
-  });
+  const suite = evidenceSuite();
 
   beforeEach(async () => {
-    await restorePlan(api, workspaceFolder(), planUri(), original);
-    await removeCreatedEvidence(api);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
-
-  after(async () => {
-    await removeCreatedEvidence(api);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -79,7 +65,7 @@ describe('evidence: Copy Status Report', () => {
     const document = await reportEditor();
     assert.equal(document.getText(), REPORT('1/3'));
     assert.equal(await vscode.env.clipboard.readText(), REPORT('1/3'));
-    assert.equal(diskText(planUri()), original, 'the plan is only read');
+    assert.equal(diskText(planUri()), suite.original, 'the plan is only read');
   });
 
   it('counts the evidence on disk when it runs', async () => {

@@ -6,8 +6,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import type { StageTarget } from '../../../src/model/domain/stageTarget';
-import { workspaceFolder } from '../helpers';
-import { children, snapshotRow, stageNode, type RowSnapshot } from '../views-helpers';
+import { activateExtension, fixturePath, workspaceFolder } from '../helpers';
+import { children, diskText, restorePlan, snapshotRow, stageNode, type RowSnapshot } from '../views-helpers';
 
 /** Files and folders the suites create; each suite removes them all before and after. */
 export const CREATED = ['evals/finetune-report.md', 'evals/rlhf-report.md', 'adapters'] as const;
@@ -34,8 +34,49 @@ export function removeEvidence(relative: string): void {
   fs.rmSync(fsPathOf(relative), { recursive: true, force: true });
 }
 
+export interface EvidenceSuite {
+  readonly api: LifecycleApi;
+  /** The fixture's plan text, as the repository has it. */
+  readonly original: string;
+}
+
+/**
+ * The one setup of the evidence suites: before each test, and after the last, the plan is the
+ * fixture's again (document and disk) and no evidence a test created is left; the suite ends
+ * with no editor open.
+ */
+export function evidenceSuite(): EvidenceSuite {
+  let api: LifecycleApi | undefined;
+  let original: string | undefined;
+  const reset = async (): Promise<void> => {
+    api ??= await activateExtension();
+    original ??= diskText(vscode.Uri.file(fixturePath('evidence', 'lifecycle.yaml')));
+    await restorePlan(api, workspaceFolder(), planUri(), original);
+    await removeCreatedEvidence(api);
+  };
+  beforeEach(reset);
+  after(async () => {
+    await reset();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+  return {
+    get api(): LifecycleApi {
+      if (!api) {
+        throw new Error('the extension is activated before each test');
+      }
+      return api;
+    },
+    get original(): string {
+      if (original === undefined) {
+        throw new Error('the plan text is read before each test');
+      }
+      return original;
+    },
+  };
+}
+
 /** Removes whatever a suite created and waits until the checker has caught up. */
-export async function removeCreatedEvidence(api: LifecycleApi): Promise<void> {
+async function removeCreatedEvidence(api: LifecycleApi): Promise<void> {
   for (const relative of CREATED) {
     removeEvidence(relative);
   }
