@@ -242,7 +242,8 @@ async function lookUp(folder: vscode.WorkspaceFolder, pattern: string): Promise<
 
 /** The URI of a plain-path entry, only when it lies inside the folder (else undefined). */
 export function evidenceUri(folder: vscode.WorkspaceFolder, path: string): vscode.Uri | undefined {
-  const uri = vscode.Uri.joinPath(folder.uri, ...path.split('/').filter((segment) => segment !== ''));
+  // One joined path, not one argument per segment: an entry could have more segments than a call takes.
+  const uri = vscode.Uri.joinPath(folder.uri, path.split('/').filter((segment) => segment !== '').join('/'));
   return isInside(folder.uri, uri) ? uri : undefined;
 }
 
