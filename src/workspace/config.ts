@@ -26,11 +26,11 @@ export function statusBarEnabled(): boolean {
   return vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('statusBar.enabled', true);
 }
 
-/** The advice's limit when the setting is unset or not a number of days. */
+export const BLOCKED_TOO_LONG_SETTING = 'advice.blockedTooLongDays';
 export const DEFAULT_BLOCKED_TOO_LONG_DAYS = 14;
 
-/** `advice.blockedTooLongDays`: a stage blocked for more days than this is worth a word of advice. */
-export function blockedTooLongDays(folder: vscode.WorkspaceFolder | undefined): number {
-  const value = vscode.workspace.getConfiguration(CONFIG_SECTION, folder?.uri).get<unknown>('advice.blockedTooLongDays');
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : DEFAULT_BLOCKED_TOO_LONG_DAYS;
+/** Days a stage may stay blocked before the advisor says so: a whole number of at least 1, else the default. */
+export function blockedTooLongDays(folder: vscode.WorkspaceFolder): number {
+  const value = vscode.workspace.getConfiguration(CONFIG_SECTION, folder.uri).get<unknown>(BLOCKED_TOO_LONG_SETTING);
+  return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : DEFAULT_BLOCKED_TOO_LONG_DAYS;
 }
