@@ -10,7 +10,7 @@ import { missingEvidenceQuestion } from '../model/presentation/evidenceText';
 import { statusReport } from '../model/presentation/statusReport';
 import { blockedTooLongDays } from '../workspace/config';
 import type { EvidenceChecker } from '../workspace/evidenceChecker';
-import { confirmPick } from './resolve';
+import { pickOne } from './resolve';
 
 /**
  * Whether to go on marking `stage` done: yes when it lists no evidence or all of it is found
@@ -25,7 +25,13 @@ export async function completeDespiteEvidence(evidence: EvidenceChecker, folder:
   if (results.every((result) => result.found)) {
     return true;
   }
-  return confirmPick(`Complete ${stage.title}`, missingEvidenceQuestion(results), 'Complete anyway', 'Cancel');
+  // A quick pick, not a modal dialog: the same flow as picking the stage.
+  const items: vscode.QuickPickItem[] = [{ label: 'Complete anyway' }, { label: 'Cancel' }];
+  const title = `Complete ${stage.title}`;
+  const picked = await pickOne(items, missingEvidenceQuestion(results), items[0], (quickPick) => {
+    quickPick.title = title;
+  });
+  return picked === items[0];
 }
 
 /** The status report of a folder's plan on `date`: advice as of that date, evidence looked up now. */

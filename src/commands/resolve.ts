@@ -155,17 +155,18 @@ export async function pickStatus(stage: PlanStage): Promise<StageStatus | undefi
   return picked?.status;
 }
 
-/** A question with two answers, as a quick pick (not a modal dialog); true only when `yes` is picked. */
-export async function confirmPick(title: string, question: string, yes: string, no: string): Promise<boolean> {
-  const items: vscode.QuickPickItem[] = [{ label: yes }, { label: no }];
-  return (await pickOne(items, question, items[0], title)) === items[0];
-}
-
-/** A single-choice quick pick that can start on a given item (showQuickPick cannot). */
-function pickOne<T extends vscode.QuickPickItem>(items: readonly T[], placeHolder: string, active: T | undefined, title?: string): Promise<T | undefined> {
+/**
+ * A single-choice quick pick that can start on a given item (showQuickPick cannot). `extend`
+ * may set more of it (title, item buttons) and end it early with `finish(undefined)`.
+ */
+export function pickOne<T extends vscode.QuickPickItem>(
+  items: readonly T[],
+  placeHolder: string,
+  active: T | undefined,
+  extend?: (quickPick: vscode.QuickPick<T>, finish: (value: T | undefined) => void) => void,
+): Promise<T | undefined> {
   return new Promise((resolve) => {
     const quickPick = vscode.window.createQuickPick<T>();
-    quickPick.title = title;
     quickPick.placeholder = placeHolder;
     quickPick.items = items;
     if (active) {
@@ -179,6 +180,7 @@ function pickOne<T extends vscode.QuickPickItem>(items: readonly T[], placeHolde
         quickPick.dispose();
       }
     };
+    extend?.(quickPick, finish);
     quickPick.onDidAccept(() => {
       // Enter before any item is active picks nothing: keep the picker open.
       const chosen = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
