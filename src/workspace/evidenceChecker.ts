@@ -101,9 +101,13 @@ export class EvidenceChecker extends Disposable implements EvidenceLookup {
    * when some is missing) and the status report. Updates the cache with what it finds.
    */
   async check(folder: vscode.WorkspaceFolder, patterns: readonly string[]): Promise<EvidenceResult[]> {
+    const key = folder.uri.toString();
+    const started = this.folders.get(key);
+    // A check already running may have looked before a file changed: its answer is dropped.
+    const generation = started ? ++started.generation : 0;
     const founds = await Promise.all(patterns.map((pattern) => lookUp(folder, pattern)));
-    const entry = this.folders.get(folder.uri.toString());
-    if (entry) {
+    const entry = this.folders.get(key);
+    if (entry && entry === started && entry.generation === generation) {
       const results = new Map(entry.results);
       patterns.forEach((pattern, index) => {
         if (entry.patterns.includes(pattern)) {
@@ -111,6 +115,10 @@ export class EvidenceChecker extends Disposable implements EvidenceLookup {
         }
       });
       this.update(entry, results);
+      // The dropped check's other entries are looked up again.
+      if (entry.patterns.some((pattern) => !patterns.includes(pattern))) {
+        this.track(this.recheck(key));
+      }
     }
     return patterns.map((pattern, index) => ({ pattern, found: founds[index] !== 'missing' }));
   }
