@@ -49,20 +49,31 @@ const REPORT = (fineTuningEvidence: string): string =>
 describe('evidence: Copy Status Report', () => {
   const suite = evidenceSuite();
 
-  beforeEach(async () => {
+  /** Reports are untitled and unsaved: reverted as they are closed, so closing asks nothing. */
+  async function closeReports(): Promise<void> {
+    for (let left = 10; left > 0 && vscode.window.activeTextEditor?.document.isUntitled; left--) {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  }
 
-  /** The untitled Markdown editor the command opened. */
-  async function reportEditor(): Promise<vscode.TextDocument> {
-    const editor = await waitFor(() => vscode.window.activeTextEditor?.document.isUntitled && vscode.window.activeTextEditor, 'the report editor');
+  beforeEach(closeReports);
+  after(closeReports);
+
+  /** Runs the command and returns the untitled Markdown document it opened (not an earlier one). */
+  async function runReport(...args: unknown[]): Promise<vscode.TextDocument> {
+    const earlier = new Set(vscode.workspace.textDocuments);
+    assert.equal(await vscode.commands.executeCommand<boolean>('genaiLifecycle.copyStatusReport', ...args), true);
+    const editor = await waitFor(() => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.isUntitled && !earlier.has(active.document) && active;
+    }, 'the report editor');
     assert.equal(editor.document.languageId, 'markdown');
     return editor.document;
   }
 
   it('opens the report for the date in an untitled editor and copies it, exactly', async () => {
-    assert.equal(await vscode.commands.executeCommand<boolean>('genaiLifecycle.copyStatusReport', workspaceFolder().uri, '2026-12-01'), true);
-    const document = await reportEditor();
+    const document = await runReport(workspaceFolder().uri, '2026-12-01');
     assert.equal(document.getText(), REPORT('1/3'));
     assert.equal(await vscode.env.clipboard.readText(), REPORT('1/3'));
     assert.equal(diskText(planUri()), suite.original, 'the plan is only read');
@@ -71,13 +82,11 @@ describe('evidence: Copy Status Report', () => {
   it('counts the evidence on disk when it runs', async () => {
     writeEvidence('evals/finetune-report.md');
     writeEvidence('adapters/lora-v1/adapter_model.safetensors');
-    assert.equal(await vscode.commands.executeCommand<boolean>('genaiLifecycle.copyStatusReport', undefined, '2026-12-01'), true);
-    assert.equal((await reportEditor()).getText(), REPORT('3/3'));
+    assert.equal((await runReport(undefined, '2026-12-01')).getText(), REPORT('3/3'));
   });
 
   it('is for today without a date', async () => {
-    assert.equal(await vscode.commands.executeCommand<boolean>('genaiLifecycle.copyStatusReport'), true);
-    const text = (await reportEditor()).getText();
+    const text = (await runReport()).getText();
     assert.ok(text.includes(`| evidence-demo | ${localToday()} | 2 of 6 stages finished |`), text);
   });
 });
