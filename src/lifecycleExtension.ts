@@ -8,6 +8,7 @@ import { ChartFeature } from './webview';
 import { Advisor } from './workspace/advisor';
 import { EstimateFeature } from './webview/estimate';
 import { EstimateConfig } from './workspace/estimateConfig';
+import { EvidenceChecker } from './workspace/evidenceChecker';
 import { PlanStore } from './workspace/planStore';
 import { PlanWriter } from './workspace/planWriter';
 
@@ -31,7 +32,8 @@ export class LifecycleExtension extends Disposable {
     const store = this.register(new PlanStore());
     const advisor = this.register(new Advisor(context.workspaceState));
     const estimates = this.register(new EstimateConfig(log));
-    const services: LifecycleServices = { context, store, writer: new PlanWriter(store), log, advisor, estimates };
+    const evidence = this.register(new EvidenceChecker(store));
+    const services: LifecycleServices = { context, store, writer: new PlanWriter(store), log, advisor, estimates, evidence };
     const views = this.register(new LifecycleViews(services));
     this.api = {
       services,

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Advisor } from './workspace/advisor';
 import type { EstimateConfig } from './workspace/estimateConfig';
+import type { EvidenceChecker } from './workspace/evidenceChecker';
 import type { PlanStore } from './workspace/planStore';
 import type { PlanWriter } from './workspace/planWriter';
 
@@ -14,4 +15,6 @@ export interface LifecycleServices {
   readonly advisor: Advisor;
   /** The memory estimates' figures (settings), for every surface that shows an estimate. */
   readonly estimates: EstimateConfig;
+  /** Whether each stage's `evidence:` files exist, kept up to date by file watchers. */
+  readonly evidence: EvidenceChecker;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { STAGE_ACTION_SPECS, type StageAction } from '../model/domain/statusActions';
+import { isIsoDate, localToday } from '../model/domain/dates';
 import { STATUS_LABELS, isStageStatus, type StageStatus } from '../model/domain/statuses';
 import { advance, blockSteps, checkAction, noStageFor } from '../model/domain/transitions';
 import type { PlanChange, PlanEditStep } from '../model/domain/types';
@@ -10,6 +11,7 @@ import { errorMessage, showError } from '../util/errors';
 import { planUriFor } from '../workspace/config';
 import type { FolderPlan } from '../workspace/planStore';
 import { AdviceCommands } from './advice';
+import { completeDespiteEvidence, statusReportOf } from './evidence';
 import { folderForNewPlan, pickStagesToInclude, scaffoldFor } from './initPlan';
 import { pickStatus, StageResolver, type Resolution, type ResolvedStage, type StageSelection } from './resolve';
 
@@ -67,6 +69,7 @@ export class CommandsFeature extends Disposable {
     this.command(COMMAND_IDS.refresh, () => this.refresh());
     this.command(COMMAND_IDS.openStagePlan, (arg) => this.openStagePlan(arg));
     this.advice = this.register(new AdviceCommands(services));
+    this.command(COMMAND_IDS.copyStatusReport, (arg, date) => this.copyStatusReport(arg, date));
   }
 
   /** `initPlan(folder?: Uri | string, stageIds?: string[])`: without arguments it asks. */
@@ -126,11 +129,14 @@ export class CommandsFeature extends Disposable {
     }
     const folderPlan = resolved.value;
     if (!folderPlan.plan) {
-      return this.fail(`${vscode.workspace.asRelativePath(folderPlan.uri, true)} cannot be read. Fix the problems it has, then try again.`);
+      return this.unreadable(folderPlan);
     }
     const outcome = advance(folderPlan.plan);
     if (outcome.kind === 'nothing') {
       void vscode.window.showInformationMessage(outcome.reason);
+      return false;
+    }
+    if (outcome.kind === 'complete' && !(await completeDespiteEvidence(this.services.evidence, folderPlan.folder, outcome.completed))) {
       return false;
     }
     const what = outcome.kind === 'complete' ? `advance from ${outcome.completed.title}` : `set ${outcome.started.title} to in progress`;
@@ -188,6 +194,32 @@ export class CommandsFeature extends Disposable {
     return this.show(uri);
   }
 
+  /**
+   * `copyStatusReport(folder?, date?)`: the plan's Markdown status report, opened in an untitled
+   * editor (the feedback: no notification) and copied to the clipboard. `date` (YYYY-MM-DD) is
+   * the day the report and its advice are for; today when not given.
+   */
+  async copyStatusReport(arg?: unknown, dateArg?: unknown): Promise<boolean> {
+    const resolved = await this.resolver.folderPlan(arg, 'Report on the plan of which folder?');
+    if (resolved.kind !== 'found') {
+      return this.unresolved(resolved);
+    }
+    const { folder, plan } = resolved.value;
+    if (!plan) {
+      return this.unreadable(resolved.value);
+    }
+    const date = typeof dateArg === 'string' && isIsoDate(dateArg) ? dateArg : localToday();
+    try {
+      const report = await statusReportOf(this.services.evidence, folder, plan, date);
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: report });
+      await vscode.window.showTextDocument(document, { preview: false });
+      await vscode.env.clipboard.writeText(report);
+      return true;
+    } catch (error) {
+      return this.fail(`Could not copy the status report: ${errorMessage(error)}`);
+    }
+  }
+
   private async block(resolved: ResolvedStage, reasonArg: string | undefined): Promise<boolean> {
     const { stage } = resolved;
     const reason =
@@ -218,7 +250,11 @@ export class CommandsFeature extends Disposable {
     return check.ok ? run(resolved.value, check.action) : this.fail(check.reason);
   }
 
-  private writeStatus(resolved: ResolvedStage, status: StageStatus, action?: StageAction): Promise<boolean> {
+  /** Marking a stage done asks first when some of its evidence is missing. */
+  private async writeStatus(resolved: ResolvedStage, status: StageStatus, action?: StageAction): Promise<boolean> {
+    if (status === 'done' && !(await completeDespiteEvidence(this.services.evidence, resolved.folderPlan.folder, resolved.stage))) {
+      return false;
+    }
     const what = action ? `${STAGE_ACTION_SPECS[action].label.toLowerCase()} ${resolved.stage.title}` : `set ${resolved.stage.title} to ${STATUS_LABELS[status].toLowerCase()}`;
     return this.write(resolved, { kind: 'status', status }, what);
   }
@@ -248,6 +284,10 @@ export class CommandsFeature extends Disposable {
     } catch (error) {
       return this.fail(`Could not open ${vscode.workspace.asRelativePath(uri, true)}: ${errorMessage(error)}`);
     }
+  }
+
+  private unreadable(folderPlan: FolderPlan): false {
+    return this.fail(`${vscode.workspace.asRelativePath(folderPlan.uri, true)} cannot be read. Fix the problems it has, then try again.`);
   }
 
   private unresolved(resolution: Resolution<unknown>): boolean {

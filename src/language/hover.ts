@@ -5,8 +5,10 @@ import { estimateKeyAt } from '../model/planFile/estimateKeys';
 import { splitLines, stageFieldAt } from '../model/planFile/planLines';
 import { planEstimateMarkdown, stageEstimateMarkdown } from '../model/presentation/estimateHover';
 import { findPhraseAt, findTermAt } from '../model/presentation/glossary';
+import { evidenceItems } from '../model/presentation/evidenceText';
 import { HOVER_COMMANDS, hoverCard } from '../model/presentation/hoverContent';
 import type { EstimateConfig } from '../workspace/estimateConfig';
+import type { EvidenceLookup } from '../workspace/evidenceChecker';
 import { latestPlan, stageTargetIn, type FolderPlan } from '../workspace/planStore';
 import type { PlanDocuments } from './planDocuments';
 
@@ -26,6 +28,7 @@ export class PlanHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly documents: PlanDocuments,
     private readonly estimates: EstimateConfig,
+    private readonly evidence: EvidenceLookup,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
@@ -68,6 +71,8 @@ export class PlanHoverProvider implements vscode.HoverProvider {
       ...(planStage && { planStage }),
       hasPlan: plan !== undefined,
       ...(planStage && folderPlan && { target: stageTargetIn(folderPlan, planStage.id) }),
+      // What the checker last found (its cache: a hover never waits on the disk).
+      ...(planStage?.evidence && folderPlan && { evidence: evidenceItems(planStage.evidence, (pattern) => this.evidence.exists(folderPlan.folder.uri.toString(), pattern)) }),
     });
     if (!card) {
       return undefined;

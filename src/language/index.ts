@@ -29,7 +29,7 @@ export class LanguageFeatures extends Disposable {
     this.documents = this.register(new PlanDocuments(store));
     this.diagnostics = this.register(new PlanDiagnostics(store, services.estimates));
     this.codeLenses = this.register(new PlanCodeLensProvider(store, this.documents));
-    this.register(vscode.languages.registerHoverProvider([...YAML_DOCUMENTS, ...MARKDOWN_DOCUMENTS], new PlanHoverProvider(this.documents, services.estimates)));
+    this.register(vscode.languages.registerHoverProvider([...YAML_DOCUMENTS, ...MARKDOWN_DOCUMENTS], new PlanHoverProvider(this.documents, services.estimates, services.evidence)));
     this.register(
       vscode.languages.registerCodeActionsProvider(YAML_DOCUMENTS, new PlanCodeActionProvider(this.documents, services.estimates), PlanCodeActionProvider.metadata),
     );

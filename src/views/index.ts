@@ -23,7 +23,7 @@ export class LifecycleViews extends Disposable {
   constructor(readonly services: LifecycleServices) {
     super();
     const { store } = services;
-    this.provider = this.register(new StagesTreeProvider(store, services.advisor));
+    this.provider = this.register(new StagesTreeProvider(store, services.advisor, services.evidence));
     this.treeView = this.register(
       vscode.window.createTreeView(STAGES_VIEW_ID, {
         treeDataProvider: this.provider,

@@ -5,6 +5,7 @@ import type * as vscode from 'vscode';
 import type { Advice } from '../model/domain/advice';
 import type { AdviceTarget, StageTarget } from '../model/domain/stageTarget';
 import type { Plan, PlanStage, PlanTask } from '../model/domain/types';
+import type { EvidenceItem } from '../model/presentation/evidenceText';
 import type { FolderPlan } from '../workspace/planStore';
 
 interface NodeBase {
@@ -34,7 +35,7 @@ export interface StageNode extends NodeBase {
   /** The stage to work on now (first in progress, else first not started). */
   readonly isCurrent: boolean;
   readonly planUri: vscode.Uri;
-  readonly children: readonly (TaskNode | StagePlanNode)[];
+  readonly children: readonly StageChildNode[];
 }
 
 export interface TaskNode extends NodeBase {
@@ -69,11 +70,23 @@ export interface AdviceNode extends NodeBase {
   readonly adviceTarget: AdviceTarget;
 }
 
-export type LifecycleNode = FolderNode | ProblemsNode | AdviceNode | StageNode | TaskNode | StagePlanNode;
+
+/** One entry of the stage's `evidence:`, with what the checker had found when the node was built. */
+export interface EvidenceNode extends NodeBase {
+  readonly kind: 'evidence';
+  readonly target: StageTarget;
+  readonly item: EvidenceItem;
+  /** What a click opens: the file of a plain path that was found (a folder is revealed in the explorer). */
+  readonly open: { readonly uri: vscode.Uri; readonly isFolder: boolean } | undefined;
+}
+
+export type StageChildNode = TaskNode | StagePlanNode | EvidenceNode;
+
+export type LifecycleNode = FolderNode | ProblemsNode | AdviceNode | StageNode | StageChildNode;
 
 /** Nodes that name a stage (commands run from any of them act on that stage). */
-export type StageScopedNode = StageNode | TaskNode | StagePlanNode;
+export type StageScopedNode = StageNode | StageChildNode;
 
 export function isStageScoped(node: LifecycleNode): node is StageScopedNode {
-  return node.kind === 'stage' || node.kind === 'task' || node.kind === 'stagePlan';
+  return node.kind === 'stage' || node.kind === 'task' || node.kind === 'stagePlan' || node.kind === 'evidence';
 }

@@ -3,9 +3,11 @@ import { adviceKey, type Advice } from '../model/domain/advice';
 import { currentStage } from '../model/domain/progress';
 import type { StageTarget } from '../model/domain/stageTarget';
 import type { Plan, PlanStage } from '../model/domain/types';
+import { evidenceItems } from '../model/presentation/evidenceText';
 import { Disposable } from '../util/disposable';
+import { evidenceUri, type EvidenceLookup } from '../workspace/evidenceChecker';
 import { stageTargetIn, type FolderPlan, type PlanStore } from '../workspace/planStore';
-import type { AdviceNode, FolderNode, LifecycleNode, ProblemsNode, StageNode, StagePlanNode, TaskNode } from './nodes';
+import type { AdviceNode, EvidenceNode, FolderNode, LifecycleNode, ProblemsNode, StageChildNode, StageNode } from './nodes';
 import { toTreeItem } from './treeItems';
 
 /**
@@ -22,6 +24,7 @@ export class StagesTreeProvider extends Disposable implements vscode.TreeDataPro
   constructor(
     private readonly store: PlanStore,
     private readonly advisor: AdviceSource,
+    private readonly evidence: EvidenceLookup,
   ) {
     super();
     this.rebuild();
@@ -31,6 +34,8 @@ export class StagesTreeProvider extends Disposable implements vscode.TreeDataPro
     };
     this.register(store.onDidChange(refresh));
     this.register(advisor.onDidChange(refresh));
+    // A check or a cross turns when an evidence file appears or goes.
+    this.register(evidence.onDidChange(refresh));
   }
 
   getTreeItem(node: LifecycleNode): vscode.TreeItem {
@@ -137,7 +142,7 @@ export class StagesTreeProvider extends Disposable implements vscode.TreeDataPro
 
   private stageNodeFor(folderPlan: FolderPlan, stage: PlanStage, isCurrent: boolean, id: string, parent: LifecycleNode | undefined): StageNode {
     const target = stageTargetIn(folderPlan, stage.id);
-    const children: (TaskNode | StagePlanNode)[] = [];
+    const children: StageChildNode[] = [];
     const node: StageNode = { kind: 'stage', id, parent, target, stage, isCurrent, planUri: folderPlan.uri, children };
     if (stage.plan) {
       children.push({ kind: 'stagePlan', id: `${id}/plan`, parent: node, target, path: stage.plan });
@@ -145,7 +150,18 @@ export class StagesTreeProvider extends Disposable implements vscode.TreeDataPro
     stage.tasks.forEach((task, taskIndex) => {
       children.push({ kind: 'task', id: `${id}/task:${taskIndex}`, parent: node, target, task, taskIndex, planUri: folderPlan.uri });
     });
+    const folderUri = folderPlan.folder.uri.toString();
+    const items = evidenceItems(stage.evidence ?? [], (pattern) => this.evidence.exists(folderUri, pattern));
+    items.forEach((item, index) => {
+      children.push(this.evidenceNode(folderPlan, item, `${id}/evidence:${index}`, node));
+    });
     return node;
+  }
+
+  private evidenceNode(folderPlan: FolderPlan, item: EvidenceNode['item'], id: string, parent: StageNode): EvidenceNode {
+    const found = this.evidence.found(folderPlan.folder.uri.toString(), item.pattern);
+    const uri = found === 'file' || found === 'folder' ? evidenceUri(folderPlan.folder, item.pattern) : undefined;
+    return { kind: 'evidence', id, parent, target: parent.target, item, open: uri && { uri, isFolder: found === 'folder' } };
   }
 }
 

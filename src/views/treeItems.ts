@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Range } from '../model/domain/types';
 import { COMMAND_IDS } from '../model/presentation/commandIds';
 import { NEXT_STEP_LABEL, nextStepTooltipMarkdown } from '../model/presentation/advice';
+import { EVIDENCE_LOOKS, evidenceAccessibilityLabel, evidenceDescription, evidenceTooltip } from '../model/presentation/evidenceText';
 import { escapeMarkdown } from '../model/presentation/markdown';
 import {
   problemsLabel,
@@ -12,7 +13,7 @@ import {
   stageTooltipMarkdown,
   taskAccessibilityLabel,
 } from '../model/presentation/treeLabels';
-import type { AdviceNode, FolderNode, LifecycleNode, ProblemsNode, StageNode, StagePlanNode, TaskNode } from './nodes';
+import type { AdviceNode, EvidenceNode, FolderNode, LifecycleNode, ProblemsNode, StageNode, StagePlanNode, TaskNode } from './nodes';
 
 /**
  * Context values the `view/item/context` menus match on (`stage.<status>` for stages; for the
@@ -24,6 +25,7 @@ export const CONTEXT_VALUES = {
   problems: 'planProblems',
   task: 'task',
   stagePlan: 'stagePlan',
+  evidence: 'evidence',
 } as const;
 
 export function toTreeItem(node: LifecycleNode): vscode.TreeItem {
@@ -40,6 +42,8 @@ export function toTreeItem(node: LifecycleNode): vscode.TreeItem {
       return taskItem(node);
     case 'stagePlan':
       return stagePlanItem(node);
+    case 'evidence':
+      return evidenceItem(node);
   }
 }
 
@@ -129,6 +133,24 @@ function stagePlanItem(node: StagePlanNode): vscode.TreeItem {
   item.accessibilityInformation = { label: `Stage plan ${node.path}` };
   item.command = { title: 'Open Stage Plan', command: COMMAND_IDS.openStagePlan, arguments: [node.target] };
   return item;
+}
+
+function evidenceItem(node: EvidenceNode): vscode.TreeItem {
+  const { item } = node;
+  const row = new vscode.TreeItem(item.pattern, vscode.TreeItemCollapsibleState.None);
+  row.id = node.id;
+  row.description = evidenceDescription(item.state);
+  const look = EVIDENCE_LOOKS[item.state];
+  row.iconPath = new vscode.ThemeIcon(look.icon, look.color ? new vscode.ThemeColor(look.color) : undefined);
+  row.contextValue = CONTEXT_VALUES.evidence;
+  row.tooltip = evidenceTooltip(item);
+  row.accessibilityInformation = { label: evidenceAccessibilityLabel(item) };
+  if (node.open) {
+    row.command = node.open.isFolder
+      ? { title: 'Reveal in Explorer', command: 'revealInExplorer', arguments: [node.open.uri] }
+      : { title: 'Open Evidence', command: 'vscode.open', arguments: [node.open.uri, { preview: true }] };
+  }
+  return row;
 }
 
 /** Opens the plan with the range selected, keeping focus in the tree (works on click and Enter). */

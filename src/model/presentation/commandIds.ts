@@ -25,6 +25,7 @@ export const COMMAND_IDS = {
   dismissAdvice: 'genaiLifecycle.dismissAdvice',
   restoreDismissedAdvice: 'genaiLifecycle.restoreDismissedAdvice',
   estimateMemory: 'genaiLifecycle.estimateMemory',
+  copyStatusReport: 'genaiLifecycle.copyStatusReport',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

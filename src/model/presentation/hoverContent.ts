@@ -8,6 +8,7 @@ import type { StageTarget } from '../domain/stageTarget';
 import { STATUS_LABELS } from '../domain/statuses';
 import type { EffortCells, PlanStage } from '../domain/types';
 import { COMMAND_IDS } from './commandIds';
+import { evidenceHoverMarkdown, type EvidenceItem } from './evidenceText';
 import type { GlossaryEntry } from './glossaryTerms';
 import { escapeMarkdownLine } from './markdown';
 import { truncateText } from './truncate';
@@ -49,6 +50,8 @@ export interface HoverCardInput {
   readonly hasPlan: boolean;
   /** Where the stage lives, for the Reveal link; given only when the plan has the stage. */
   readonly target?: StageTarget;
+  /** The plan stage's evidence entries and what was found for each (the adapter looks them up). */
+  readonly evidence?: readonly EvidenceItem[];
 }
 
 /** The card's Markdown, or undefined when there is nothing to say (an unknown custom id). */
@@ -67,6 +70,10 @@ export function hoverCard(input: HoverCardInput): string | undefined {
   }
   if (catalogEntry) {
     blocks.push(escapeProse(catalogEntry.guidance));
+  }
+  const evidence = evidenceHoverMarkdown(input.evidence ?? []);
+  if (evidence) {
+    blocks.push(evidence);
   }
   const links = [commandLink('Open effort chart', SHOW_CHART_COMMAND)];
   if (input.target && stage) {
