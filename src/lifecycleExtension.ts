@@ -5,7 +5,10 @@ import type { LifecycleServices } from './services';
 import { Disposable } from './util/disposable';
 import { LifecycleViews } from './views';
 import { ChartFeature } from './webview';
+import { startNodeWorker } from './worker/nodeWorkers';
+import { PlanEngine } from './workspace/planEngine';
 import { PlanStore } from './workspace/planStore';
+import { PlanWorkerClient } from './workspace/planWorkerClient';
 import { PlanWriter } from './workspace/planWriter';
 
 /** What `activate` returns: the live objects, so integration tests can check the host's state. */
@@ -24,8 +27,11 @@ export class LifecycleExtension extends Disposable {
   constructor(context: vscode.ExtensionContext) {
     super();
     const log = this.register(vscode.window.createOutputChannel('GenAI Lifecycle', { log: true }));
-    const store = this.register(new PlanStore());
-    const services: LifecycleServices = { context, store, writer: new PlanWriter(store), log };
+    // The plan worker starts on the first plan too large to read in this thread, never before.
+    const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'planWorker.js').fsPath;
+    const engine = this.register(new PlanEngine(new PlanWorkerClient(() => startNodeWorker(workerScript))));
+    const store = this.register(new PlanStore(engine));
+    const services: LifecycleServices = { context, store, writer: new PlanWriter(store, engine), log };
     const views = this.register(new LifecycleViews(services));
     this.api = {
       services,

@@ -58,10 +58,15 @@ export function tooLargeResult(bytes?: number): ParseResult {
  */
 export function tookTooLongResult(seconds: number, fileName = 'lifecycle.yaml'): ParseResult {
   const message =
-    `${fileName} took too long to read (over ${seconds} s), so it is neither shown nor changed. ` +
+    `${fileName} took too long to read (over ${seconds} s); it is neither shown nor changed. ` +
     'A plan is a few KB of YAML: is this the right file, or did something large get pasted into it? It is read again when it changes.';
   const { plan, diagnostics } = failedAnalysis('took-too-long', message);
   return { plan, diagnostics };
+}
+
+/** Why a change the worker could not finish within its deadline was not made. */
+export function tookTooLongToChangeMessage(seconds: number, fileName = 'lifecycle.yaml'): string {
+  return `${fileName} took too long to change (over ${seconds} s), so nothing was written. Please make the change by hand.`;
 }
 
 /** The result for a plan whose reader stopped before answering (the worker ran out of memory, say). */
