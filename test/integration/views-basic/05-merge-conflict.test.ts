@@ -40,7 +40,7 @@ describe('views-basic: a plan with merge conflict markers', () => {
     }, 'the Problems panel to show the conflict');
     assert.equal(diagnostics.length, 1, 'one diagnostic, not a cascade of YAML errors');
     assert.equal(diagnostics[0].code, 'merge-conflict');
-    assert.equal(diagnostics[0].message, `The plan has an unresolved merge conflict (lines ${markerLine + 1}-${markerLine + 7}): resolve it to update the views and to change stages from the extension.`);
+    assert.equal(diagnostics[0].message, `The plan has an unresolved merge conflict (lines ${markerLine + 1}-${markerLine + 6}): resolve it to update the views and to change stages from the extension.`);
     assert.deepEqual([diagnostics[0].range.start.line, diagnostics[0].range.start.character, diagnostics[0].range.end.character], [markerLine, 0, 12]);
 
     assert.deepEqual(rows(api), [
