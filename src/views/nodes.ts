@@ -1,9 +1,11 @@
-// The elements of the Stages tree. Built from the store's FolderPlans on every change, so a
-// node is a snapshot: it never reads files and never changes after it is built.
+// The elements of the Stages tree. Built from the store's FolderPlans after every change, when
+// VS Code asks for them (a plan may hold thousands of stages; only the rows shown are built),
+// so a node is a snapshot: it never reads files and never changes after it is built.
 
 import type * as vscode from 'vscode';
 import type { StageTarget } from '../model/domain/stageTarget';
 import type { PlanStage, PlanTask } from '../model/domain/types';
+import type { MoreRow } from '../model/presentation/paging';
 import type { FolderPlan } from '../workspace/planStore';
 
 interface NodeBase {
@@ -16,7 +18,6 @@ interface NodeBase {
 export interface FolderNode extends NodeBase {
   readonly kind: 'folder';
   readonly folderPlan: FolderPlan;
-  readonly children: readonly LifecycleNode[];
 }
 
 /** "lifecycle.yaml has N problems", on top of the last good plan's stages. */
@@ -33,7 +34,8 @@ export interface StageNode extends NodeBase {
   /** The stage to work on now (first in progress, else first not started). */
   readonly isCurrent: boolean;
   readonly planUri: vscode.Uri;
-  readonly children: readonly (TaskNode | StagePlanNode)[];
+  /** Its rows: the stage plan, if any, and the tasks (built when the stage is expanded). */
+  readonly childCount: number;
 }
 
 export interface TaskNode extends NodeBase {
@@ -51,7 +53,15 @@ export interface StagePlanNode extends NodeBase {
   readonly path: string;
 }
 
-export type LifecycleNode = FolderNode | ProblemsNode | StageNode | TaskNode | StagePlanNode;
+/** "Show 200 more": the next page of a long list (stages of a plan, tasks of a stage). */
+export interface MoreNode extends NodeBase {
+  readonly kind: 'more';
+  /** The list it extends (see StagesTreeProvider.showMore). */
+  readonly listKey: string;
+  readonly row: MoreRow;
+}
+
+export type LifecycleNode = FolderNode | ProblemsNode | StageNode | TaskNode | StagePlanNode | MoreNode;
 
 /** Nodes that name a stage (commands run from any of them act on that stage). */
 export type StageScopedNode = StageNode | TaskNode | StagePlanNode;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Range } from '../model/domain/types';
-import { COMMAND_IDS } from '../model/presentation/commandIds';
+import { COMMAND_IDS, SHOW_MORE_COMMAND } from '../model/presentation/commandIds';
 import { escapeMarkdown } from '../model/presentation/markdown';
 import {
   problemsLabel,
@@ -11,7 +11,7 @@ import {
   stageTooltipMarkdown,
   taskAccessibilityLabel,
 } from '../model/presentation/treeLabels';
-import type { FolderNode, LifecycleNode, ProblemsNode, StageNode, StagePlanNode, TaskNode } from './nodes';
+import type { FolderNode, LifecycleNode, MoreNode, ProblemsNode, StageNode, StagePlanNode, TaskNode } from './nodes';
 
 /** Context values the `view/item/context` menus match on (`stage.<status>` for stages). */
 export const CONTEXT_VALUES = {
@@ -19,6 +19,7 @@ export const CONTEXT_VALUES = {
   problems: 'planProblems',
   task: 'task',
   stagePlan: 'stagePlan',
+  more: 'showMore',
 } as const;
 
 export function toTreeItem(node: LifecycleNode): vscode.TreeItem {
@@ -33,6 +34,8 @@ export function toTreeItem(node: LifecycleNode): vscode.TreeItem {
       return taskItem(node);
     case 'stagePlan':
       return stagePlanItem(node);
+    case 'more':
+      return moreItem(node);
   }
 }
 
@@ -67,7 +70,7 @@ function stageItem(node: StageNode): vscode.TreeItem {
   // The current stage is highlighted over its whole label (and says so in its description).
   const label: vscode.TreeItemLabel = isCurrent ? { label: stage.title, highlights: [[0, stage.title.length]] } : { label: stage.title };
   const collapsible =
-    node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : isCurrent ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    node.childCount === 0 ? vscode.TreeItemCollapsibleState.None : isCurrent ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
   const item = new vscode.TreeItem(label, collapsible);
   item.id = node.id;
   item.description = stageDescription(stage, isCurrent);
@@ -107,6 +110,19 @@ function stagePlanItem(node: StagePlanNode): vscode.TreeItem {
   item.tooltip = `Open ${node.path}`;
   item.accessibilityInformation = { label: `Stage plan ${node.path}` };
   item.command = { title: 'Open Stage Plan', command: COMMAND_IDS.openStagePlan, arguments: [node.target] };
+  return item;
+}
+
+/** "Show 200 more": choosing it (click or Enter) adds the next page to its list. */
+function moreItem(node: MoreNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.row.label, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = node.row.description;
+  item.tooltip = node.row.tooltip;
+  item.iconPath = new vscode.ThemeIcon('ellipsis');
+  item.contextValue = CONTEXT_VALUES.more;
+  item.accessibilityInformation = { label: `${node.row.label}, ${node.row.description}` };
+  item.command = { title: node.row.label, command: SHOW_MORE_COMMAND, arguments: [node.listKey] };
   return item;
 }
 

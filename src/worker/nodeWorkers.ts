@@ -2,6 +2,7 @@
 // side starts a worker from a script (startNodeWorker); the worker side talks to the extension
 // through its parent port (hostEndpoint).
 
+import { setPriority } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
 import type { MessageEndpoint, PlanRequest, PlanResponse, WorkerLink } from './protocol';
 
@@ -38,11 +39,26 @@ export function startNodeWorker(scriptPath: string): WorkerLink {
   };
 }
 
+/**
+ * The worker thread's niceness on Linux: where cores are scarce (2 shared ones), a long read
+ * yields the CPU to the extension host's own thread rather than competing with it.
+ */
+const WORKER_NICENESS = 10;
+
 /** Inside the worker: the channel to the extension that started it. */
 export function hostEndpoint(): MessageEndpoint<PlanRequest, PlanResponse> {
   const port = parentPort;
   if (!port) {
     throw new Error('the plan worker must run as a worker thread');
+  }
+  if (process.platform === 'linux') {
+    // On Linux a nice value belongs to the calling thread (elsewhere it is the whole process's,
+    // the extension host's too, so it is left alone there).
+    try {
+      setPriority(0, WORKER_NICENESS);
+    } catch {
+      // Not allowed here: the worker runs at the host's priority.
+    }
   }
   return {
     post: (message) => port.postMessage(message),
