@@ -1,5 +1,6 @@
 // Bundles the extension into dist/extension.js (CommonJS, Node platform, `vscode` external),
-// and each webview page's script (media/page) into dist/webview/ (browser, one IIFE each).
+// the plan worker into dist/planWorker.js (started by the extension for large plans), and each
+// webview page's script (media/page) into dist/webview/ (browser, one IIFE each).
 //   node esbuild.js               development build with sourcemaps
 //   node esbuild.js --production  minified, no sourcemaps (used by vsce through vscode:prepublish)
 //   node esbuild.js --watch       rebuild on change; output readable by the $esbuild-watch problem matcher
@@ -44,6 +45,9 @@ const common = {
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], format: 'cjs', platform: 'node', target: 'node18', outfile: 'dist/extension.js', external: ['vscode'] },
+  // The plan worker: the model and its worker body, no `vscode`. Node for now (worker_threads);
+  // a web build would bundle the same body with a Web Worker endpoint (src/worker/planWorker.ts).
+  { ...common, entryPoints: { planWorker: 'src/worker/main.ts' }, format: 'cjs', platform: 'node', target: 'node18', outdir: 'dist' },
   // A webview runs in VS Code's Chromium, with no module loader: one self-contained script per page.
   { ...common, entryPoints: ['media/page/chart.ts', 'media/page/estimate.ts'], format: 'iife', platform: 'browser', target: 'es2022', outdir: 'dist/webview' },
 ];

@@ -9,7 +9,10 @@ import { Advisor } from './workspace/advisor';
 import { EstimateFeature } from './webview/estimate';
 import { EstimateConfig } from './workspace/estimateConfig';
 import { EvidenceChecker } from './workspace/evidenceChecker';
+import { startNodeWorker } from './worker/nodeWorkers';
+import { PlanEngine } from './workspace/planEngine';
 import { PlanStore } from './workspace/planStore';
+import { PlanWorkerClient } from './workspace/planWorkerClient';
 import { PlanWriter } from './workspace/planWriter';
 
 /** What `activate` returns: the live objects, so integration tests can check the host's state. */
@@ -29,11 +32,14 @@ export class LifecycleExtension extends Disposable {
   constructor(context: vscode.ExtensionContext) {
     super();
     const log = this.register(vscode.window.createOutputChannel('GenAI Lifecycle', { log: true }));
-    const store = this.register(new PlanStore());
+    // The plan worker starts on the first plan too large to read in this thread, never before.
+    const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'planWorker.js').fsPath;
+    const engine = this.register(new PlanEngine(new PlanWorkerClient(() => startNodeWorker(workerScript))));
+    const store = this.register(new PlanStore(engine));
     const advisor = this.register(new Advisor(context.workspaceState));
     const estimates = this.register(new EstimateConfig(log));
     const evidence = this.register(new EvidenceChecker(store));
-    const services: LifecycleServices = { context, store, writer: new PlanWriter(store), log, advisor, estimates, evidence };
+    const services: LifecycleServices = { context, store, writer: new PlanWriter(store, engine), log, advisor, estimates, evidence };
     const views = this.register(new LifecycleViews(services));
     this.api = {
       services,

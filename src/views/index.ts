@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { progress } from '../model/domain/progress';
 import { stageTargetOf, type StageTarget } from '../model/domain/stageTarget';
-import { COMMAND_IDS } from '../model/presentation/commandIds';
+import { COMMAND_IDS, SHOW_MORE_COMMAND } from '../model/presentation/commandIds';
 import { openStagesTooltip } from '../model/presentation/treeLabels';
 import type { LifecycleServices } from '../services';
 import { Disposable } from '../util/disposable';
@@ -37,6 +37,7 @@ export class LifecycleViews extends Disposable {
     this.register(this.treeView.onDidChangeCheckboxState((event) => void this.onCheckboxes(event)));
     this.register(vscode.commands.registerCommand(COMMAND_IDS.revealCurrentStage, () => this.revealCurrentStage()));
     this.register(vscode.commands.registerCommand(COMMAND_IDS.revealStage, (arg: unknown) => this.revealStage(stageTargetOf(arg))));
+    this.register(vscode.commands.registerCommand(SHOW_MORE_COMMAND, (listKey: unknown) => this.provider.showMore(listKey)));
     this.updateBadgeAndMessage();
   }
 
@@ -52,6 +53,8 @@ export class LifecycleViews extends Disposable {
     if (!node) {
       return false;
     }
+    // A stage beyond the shown page of a long plan: open the list as far first.
+    this.provider.showStage(node);
     try {
       await this.treeView.reveal(node, { select: true, focus: true, expand: true });
       return true;

@@ -1,11 +1,13 @@
-// The elements of the Stages tree. Built from the store's FolderPlans on every change, so a
-// node is a snapshot: it never reads files and never changes after it is built.
+// The elements of the Stages tree. Built from the store's FolderPlans after every change, when
+// VS Code asks for them (a plan may hold thousands of stages; only the rows shown are built),
+// so a node is a snapshot: it never reads files and never changes after it is built.
 
 import type * as vscode from 'vscode';
 import type { Advice } from '../model/domain/advice';
 import type { AdviceTarget, StageTarget } from '../model/domain/stageTarget';
 import type { Plan, PlanStage, PlanTask } from '../model/domain/types';
 import type { EvidenceItem } from '../model/presentation/evidenceText';
+import type { MoreRow } from '../model/presentation/paging';
 import type { FolderPlan } from '../workspace/planStore';
 
 interface NodeBase {
@@ -18,7 +20,6 @@ interface NodeBase {
 export interface FolderNode extends NodeBase {
   readonly kind: 'folder';
   readonly folderPlan: FolderPlan;
-  readonly children: readonly LifecycleNode[];
 }
 
 /** "lifecycle.yaml has N problems", on top of the last good plan's stages. */
@@ -35,7 +36,8 @@ export interface StageNode extends NodeBase {
   /** The stage to work on now (first in progress, else first not started). */
   readonly isCurrent: boolean;
   readonly planUri: vscode.Uri;
-  readonly children: readonly StageChildNode[];
+  /** Its rows: the stage plan, if any, the tasks and the evidence (built when the stage is expanded). */
+  readonly childCount: number;
 }
 
 export interface TaskNode extends NodeBase {
@@ -70,7 +72,6 @@ export interface AdviceNode extends NodeBase {
   readonly adviceTarget: AdviceTarget;
 }
 
-
 /** One entry of the stage's `evidence:`, with what the checker had found when the node was built. */
 export interface EvidenceNode extends NodeBase {
   readonly kind: 'evidence';
@@ -82,7 +83,16 @@ export interface EvidenceNode extends NodeBase {
 
 export type StageChildNode = TaskNode | StagePlanNode | EvidenceNode;
 
-export type LifecycleNode = FolderNode | ProblemsNode | AdviceNode | StageNode | StageChildNode;
+
+/** "Show 200 more": the next page of a long list (stages of a plan, tasks of a stage). */
+export interface MoreNode extends NodeBase {
+  readonly kind: 'more';
+  /** The list it extends (see StagesTreeProvider.showMore). */
+  readonly listKey: string;
+  readonly row: MoreRow;
+}
+
+export type LifecycleNode = FolderNode | ProblemsNode | AdviceNode | StageNode | StageChildNode | MoreNode;
 
 /** Nodes that name a stage (commands run from any of them act on that stage). */
 export type StageScopedNode = StageNode | StageChildNode;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Range } from '../model/domain/types';
-import { COMMAND_IDS } from '../model/presentation/commandIds';
+import { COMMAND_IDS, SHOW_MORE_COMMAND } from '../model/presentation/commandIds';
 import { NEXT_STEP_LABEL, nextStepTooltipMarkdown } from '../model/presentation/advice';
 import { EVIDENCE_LOOKS, evidenceAccessibilityLabel, evidenceDescription, evidenceTooltip } from '../model/presentation/evidenceText';
 import { escapeMarkdown } from '../model/presentation/markdown';
@@ -13,7 +13,7 @@ import {
   stageTooltipMarkdown,
   taskAccessibilityLabel,
 } from '../model/presentation/treeLabels';
-import type { AdviceNode, EvidenceNode, FolderNode, LifecycleNode, ProblemsNode, StageNode, StagePlanNode, TaskNode } from './nodes';
+import type { AdviceNode, EvidenceNode, FolderNode, LifecycleNode, MoreNode, ProblemsNode, StageNode, StagePlanNode, TaskNode } from './nodes';
 
 /**
  * Context values the `view/item/context` menus match on (`stage.<status>` for stages; for the
@@ -26,6 +26,7 @@ export const CONTEXT_VALUES = {
   task: 'task',
   stagePlan: 'stagePlan',
   evidence: 'evidence',
+  more: 'showMore',
 } as const;
 
 export function toTreeItem(node: LifecycleNode): vscode.TreeItem {
@@ -44,6 +45,8 @@ export function toTreeItem(node: LifecycleNode): vscode.TreeItem {
       return stagePlanItem(node);
     case 'evidence':
       return evidenceItem(node);
+    case 'more':
+      return moreItem(node);
   }
 }
 
@@ -92,7 +95,7 @@ function stageItem(node: StageNode): vscode.TreeItem {
   // The current stage is highlighted over its whole label (and says so in its description).
   const label: vscode.TreeItemLabel = isCurrent ? { label: stage.title, highlights: [[0, stage.title.length]] } : { label: stage.title };
   const collapsible =
-    node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : isCurrent ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    node.childCount === 0 ? vscode.TreeItemCollapsibleState.None : isCurrent ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
   const item = new vscode.TreeItem(label, collapsible);
   item.id = node.id;
   item.description = stageDescription(stage, isCurrent);
@@ -151,6 +154,19 @@ function evidenceItem(node: EvidenceNode): vscode.TreeItem {
       : { title: 'Open Evidence', command: 'vscode.open', arguments: [node.open.uri, { preview: true }] };
   }
   return row;
+}
+
+/** "Show 200 more": choosing it (click or Enter) adds the next page to its list. */
+function moreItem(node: MoreNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.row.label, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = node.row.description;
+  item.tooltip = node.row.tooltip;
+  item.iconPath = new vscode.ThemeIcon('ellipsis');
+  item.contextValue = CONTEXT_VALUES.more;
+  item.accessibilityInformation = { label: `${node.row.label}, ${node.row.description}` };
+  item.command = { title: node.row.label, command: SHOW_MORE_COMMAND, arguments: [node.listKey] };
+  return item;
 }
 
 /** Opens the plan with the range selected, keeping focus in the tree (works on click and Enter). */

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { StageTarget } from '../model/domain/stageTarget';
 import type { Plan } from '../model/domain/types';
-import { MAX_PLAN_BYTES, parse, tooLargeResult } from '../model/planFile/parse';
+import { MAX_PLAN_BYTES, tooLargeResult } from '../model/planFile/parse';
 import type { ParseResult, PlanDiagnostic } from '../model/planFile/types';
 import { KeyedDebouncer } from '../util/debounce';
 import { Disposable } from '../util/disposable';
 import { CONFIG_SECTION, planUriFor } from './config';
+import type { PlanEngine, PlanReading } from './planEngine';
 
 const TYPING_DEBOUNCE_MS = 250;
 
@@ -44,13 +45,19 @@ export function stageTargetIn(folderPlan: FolderPlan, stageId: string): StageTar
 export const NO_PLAN_MESSAGE = 'There is no lifecycle plan in this workspace. Run "GenAI Lifecycle: Initialize Lifecycle Plan" to create one.';
 
 /**
- * The single reader of plan files. Data flows one way: file or editor text -> parse ->
- * `FolderPlan` -> `onDidChange` -> views. Nothing else reads the plan from disk.
+ * The single reader of plan files. Data flows one way: file or editor text -> parse (through
+ * the engine: in this thread for small plans, in the plan worker for larger ones) ->
+ * `FolderPlan` -> `onDidChange` -> views. Nothing else reads the plan from disk. A read that
+ * finishes after a newer one started (typing while the worker reads) is dropped.
  */
 export class PlanStore extends Disposable {
   private readonly plans = new Map<string, FolderPlan>();
   /** The text each folder's plan was last parsed from (undefined: no file), to skip no-op reloads. */
   private readonly parsedTexts = new Map<string, string | undefined>();
+  /** The reading behind each folder's current result: what an edit of that exact text starts from. */
+  private readonly readings = new Map<string, PlanReading>();
+  /** Readings of texts the writer is about to write, so the refresh after a write does not parse again. */
+  private readonly primed = new Map<string, PlanReading>();
   /** The newest load per folder while it runs: a newer load supersedes older ones, whose answers are dropped. */
   private readonly latestLoads = new Map<string, Promise<void>>();
   private readonly debouncer = new KeyedDebouncer<string>(TYPING_DEBOUNCE_MS);
@@ -62,7 +69,7 @@ export class PlanStore extends Disposable {
   /** Fires after a folder's plan was (re)parsed, appeared or disappeared. */
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor() {
+  constructor(private readonly engine: PlanEngine) {
     super();
     this.register({ dispose: () => this.debouncer.dispose() });
     this.register({ dispose: () => this.disposeWatchers() });
@@ -148,6 +155,8 @@ export class PlanStore extends Disposable {
       if (!keep.has(key)) {
         this.plans.delete(key);
         this.parsedTexts.delete(key);
+        this.readings.delete(key);
+        this.primed.delete(key);
       }
     }
     this.syncWatchers(folders);
@@ -167,6 +176,19 @@ export class PlanStore extends Disposable {
       await latest;
     }
     return this.get(folder.uri);
+  }
+
+  /** The reading behind a folder's current result (compare its text with the one you edit). */
+  readingOf(folder: vscode.WorkspaceFolder): PlanReading | undefined {
+    return this.readings.get(folder.uri.toString());
+  }
+
+  /**
+   * The reading of a text about to be written (the check of an edit parsed it): the next load
+   * that finds exactly this text takes it instead of parsing.
+   */
+  acceptReading(folder: vscode.WorkspaceFolder, reading: PlanReading): void {
+    this.primed.set(folder.uri.toString(), reading);
   }
 
   private folderOfPlan(uri: vscode.Uri): vscode.WorkspaceFolder | undefined {
@@ -227,8 +249,21 @@ export class PlanStore extends Disposable {
       // Same file, same text (a focus re-read, a watcher echo of our own save): nothing to tell.
       return;
     }
+    let reading: PlanReading | undefined;
+    if (text !== undefined) {
+      reading = this.takePrimed(key, text) ?? (await this.engine.read(key, text, fileNameOf(uri)));
+      // Read in the worker, a newer text may have come meanwhile: this older one is dropped.
+      if (!reading || this.isDisposed || !isNewest()) {
+        return;
+      }
+    }
     this.parsedTexts.set(key, text);
-    const result = read.kind === 'text' ? parse(read.text) : read.kind === 'too-large' ? tooLargeResult(read.bytes) : undefined;
+    if (reading) {
+      this.readings.set(key, reading);
+    } else {
+      this.readings.delete(key);
+    }
+    const result = reading ? reading.result : read.kind === 'too-large' ? tooLargeResult(read.bytes) : undefined;
     const errorCount = result ? result.diagnostics.filter((diagnostic: PlanDiagnostic) => diagnostic.severity === 'error').length : 0;
     const lastGood = samePlanFile ? previous.plan : undefined;
     const plan = result && errorCount === 0 ? result.plan : (lastGood ?? result?.plan);
@@ -246,11 +281,26 @@ export class PlanStore extends Disposable {
     this.changeEmitter.fire(next);
   }
 
+  /** The reading the writer handed over for `text`, if it is that text's (used once). */
+  private takePrimed(key: string, text: string): PlanReading | undefined {
+    const primed = this.primed.get(key);
+    if (primed?.text !== text) {
+      return undefined;
+    }
+    this.primed.delete(key);
+    return primed;
+  }
+
   private updateContextKeys(): void {
     const all = this.all();
     void vscode.commands.executeCommand('setContext', 'genaiLifecycle.hasPlan', all.some((p) => p.exists));
     void vscode.commands.executeCommand('setContext', 'genaiLifecycle.canInitPlan', all.some((p) => !p.exists));
   }
+}
+
+/** The plan file's name, as messages say it. */
+export function fileNameOf(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() || 'lifecycle.yaml';
 }
 
 type PlanRead =

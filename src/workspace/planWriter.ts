@@ -1,59 +1,85 @@
 import * as vscode from 'vscode';
-import type { PlanChange } from '../model/domain/types';
-import { edit } from '../model/planFile/edit';
-import { editSequence, type PlanEditStep } from '../model/planFile/editSequence';
-import type { EditResult } from '../model/planFile/types';
+import type { PlanChange, PlanEditStep } from '../model/domain/types';
 import { errorMessage } from '../util/errors';
-import type { FolderPlan, PlanStore } from './planStore';
+import type { PlanEngine } from './planEngine';
+import { fileNameOf, type FolderPlan, type PlanStore } from './planStore';
 
 export type WriteOutcome = { readonly ok: true; readonly changed: boolean } | { readonly ok: false; readonly reason: string };
+
+/** Called between computing an edit and applying it; tests change the document there. */
+export type BeforeApplyHook = (document: vscode.TextDocument) => Promise<void> | void;
 
 /**
  * The single writer of plan files: every change (tree, palette, CodeLens, chart) becomes the
  * model's minimal text edits, applied as one `WorkspaceEdit` on the plan's `TextDocument`.
  * An editor with unsaved changes receives the edit (one undo step reverts it); a document
  * that was clean is saved afterwards so the file on disk is current.
+ *
+ * Edits are computed from the store's reading when it is of the very text being edited (no
+ * parse but the one that checks the result), and that check's reading is handed back to the
+ * store, so its refresh after the write does not parse again. An edit is only applied to the
+ * document version it was computed on: if the document changed meanwhile (while the worker
+ * computed it, say), it is computed once more on the new text, and refused if that happens again.
  */
 export class PlanWriter {
-  constructor(private readonly store: PlanStore) {}
+  /** Tests only: runs after the edit is computed, before the version check and the apply. */
+  beforeApplyForTests: BeforeApplyHook | undefined;
+
+  constructor(
+    private readonly store: PlanStore,
+    private readonly engine: PlanEngine,
+  ) {}
 
   apply(target: FolderPlan, stageId: string, change: PlanChange): Promise<WriteOutcome> {
-    return this.applyEdits(target, (text) => edit(text, stageId, change));
+    return this.applySteps(target, [{ stageId, change }]);
   }
 
   /** Several changes as one edit, so one undo step reverts them all (block with a reason, advance). */
-  applySteps(target: FolderPlan, steps: readonly PlanEditStep[]): Promise<WriteOutcome> {
-    return this.applyEdits(target, (text) => editSequence(text, steps));
-  }
-
-  private async applyEdits(target: FolderPlan, computeEdits: (text: string) => EditResult): Promise<WriteOutcome> {
+  async applySteps(target: FolderPlan, steps: readonly PlanEditStep[]): Promise<WriteOutcome> {
+    const file = vscode.workspace.asRelativePath(target.uri);
     let document: vscode.TextDocument;
     try {
       document = await vscode.workspace.openTextDocument(target.uri);
     } catch (error) {
-      return { ok: false, reason: `Could not open ${vscode.workspace.asRelativePath(target.uri)}: ${errorMessage(error)}` };
+      return { ok: false, reason: `Could not open ${file}: ${errorMessage(error)}` };
     }
-    const wasDirty = document.isDirty;
-    const result = computeEdits(document.getText());
-    if (!result.ok) {
-      return { ok: false, reason: result.reason };
+    for (let attempt = 1; ; attempt++) {
+      const wasDirty = document.isDirty;
+      const version = document.version;
+      const text = document.getText();
+      const computed = await this.engine.edit(target.folder.uri.toString(), fileNameOf(target.uri), this.store.readingOf(target.folder), text, steps);
+      if (!computed.ok) {
+        return { ok: false, reason: computed.reason };
+      }
+      if (computed.edits.length === 0) {
+        return { ok: true, changed: false };
+      }
+      await this.beforeApplyForTests?.(document);
+      if (document.isClosed || document.version !== version) {
+        if (attempt < 2) {
+          // Computed on a text that is no longer the document's: once more, on the text it has now.
+          document = document.isClosed ? await vscode.workspace.openTextDocument(target.uri) : document;
+          continue;
+        }
+        return { ok: false, reason: `${file} kept changing while the change was being prepared, so nothing was written. Please try again.` };
+      }
+      const workspaceEdit = new vscode.WorkspaceEdit();
+      for (const textEdit of computed.edits) {
+        const range = new vscode.Range(document.positionAt(textEdit.start), document.positionAt(textEdit.end));
+        workspaceEdit.replace(document.uri, range, textEdit.newText);
+      }
+      if (computed.after) {
+        this.store.acceptReading(target.folder, computed.after);
+      }
+      if (!(await vscode.workspace.applyEdit(workspaceEdit))) {
+        return { ok: false, reason: `VS Code refused the edit to ${file} (is the file read-only, or did it just change?).` };
+      }
+      if (!wasDirty && !(await document.save())) {
+        return { ok: false, reason: `The change was made but ${file} could not be saved.` };
+      }
+      await this.store.reload(target.folder);
+      return { ok: true, changed: true };
     }
-    if (result.edits.length === 0) {
-      return { ok: true, changed: false };
-    }
-    const workspaceEdit = new vscode.WorkspaceEdit();
-    for (const textEdit of result.edits) {
-      const range = new vscode.Range(document.positionAt(textEdit.start), document.positionAt(textEdit.end));
-      workspaceEdit.replace(document.uri, range, textEdit.newText);
-    }
-    if (!(await vscode.workspace.applyEdit(workspaceEdit))) {
-      return { ok: false, reason: `VS Code refused the edit to ${vscode.workspace.asRelativePath(target.uri)} (is the file read-only?).` };
-    }
-    if (!wasDirty && !(await document.save())) {
-      return { ok: false, reason: `The change was made but ${vscode.workspace.asRelativePath(target.uri)} could not be saved.` };
-    }
-    await this.store.reload(target.folder);
-    return { ok: true, changed: true };
   }
 
   /** Writes a new plan file; refuses to overwrite one that exists. */

@@ -4,7 +4,9 @@
 // (views, commands, language, webview) do not reach into one another. src/webview uses no
 // Node built-in, so the panels also work where the extension host is a browser's web worker.
 // The webview pages (media/page, bundled for the browser) take only types from the extension,
-// and only from the model: the message contract they share with it.
+// and only from the model: the message contract they share with it. The plan worker (src/worker)
+// is the model behind a message interface: no `vscode`, no adapter, and no Node built-in outside
+// its one Node binding, so the same body can run as a browser's Web Worker.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -19,6 +21,9 @@ const ADAPTERS = ['views', 'commands', 'language', 'webview'].map((name) => path
 /** Runs where the extension host may be a browser's web worker: no Node built-ins. */
 const WEBVIEW = path.join(SRC, 'webview');
 const PAGES = path.join(ROOT, 'media', 'page');
+const WORKER = path.join(SRC, 'worker');
+/** The worker's only file that may use Node built-ins (worker_threads). */
+const WORKER_NODE_BINDING = path.join(WORKER, 'nodeWorkers.ts');
 /** Packages the model may import (everything else it uses lives in src/model). */
 const MODEL_PACKAGES: readonly string[] = ['yaml'];
 
@@ -102,6 +107,20 @@ describe('architecture: import rules', () => {
   it('src/webview imports no Node built-in (web extension hosts have none)', () => {
     const isBuiltin = (specifier: string): boolean => specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0]);
     const violations = ALL_IMPORTS.filter((entry) => isWithin(entry.file, WEBVIEW) && entry.resolved === undefined && isBuiltin(entry.specifier)).map(describeImport);
+    assert.deepEqual(violations, []);
+  });
+
+  it('src/worker imports only the model and itself, and Node built-ins only in its Node binding', () => {
+    const isBuiltin = (specifier: string): boolean => specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0]);
+    const workerImports = ALL_IMPORTS.filter((entry) => isWithin(entry.file, WORKER));
+    assert.ok(workerImports.some((entry) => entry.specifier === 'node:worker_threads'), 'the scan sees the binding');
+    const violations = workerImports
+      .filter((entry) =>
+        entry.resolved === undefined
+          ? !(isBuiltin(entry.specifier) && entry.file === WORKER_NODE_BINDING)
+          : !isWithin(entry.resolved, MODEL) && !isWithin(entry.resolved, WORKER),
+      )
+      .map(describeImport);
     assert.deepEqual(violations, []);
   });
 

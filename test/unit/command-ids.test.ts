@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMAND_IDS, FOCUS_STAGES_COMMAND } from '../../src/model/presentation/commandIds';
+import { COMMAND_IDS, FOCUS_STAGES_COMMAND, SHOW_MORE_COMMAND } from '../../src/model/presentation/commandIds';
 import { MANIFEST, ROOT } from './manifest';
 
 const MODULE_IDS: readonly string[] = Object.values(COMMAND_IDS);
@@ -41,7 +41,7 @@ describe('command ids', () => {
 
   it('leaves the spelling of command ids to the module', () => {
     const commandModule = path.join(ROOT, 'src', 'model', 'presentation', 'commandIds.ts');
-    const ids = new Set([...MODULE_IDS, FOCUS_STAGES_COMMAND]);
+    const ids = new Set([...MODULE_IDS, FOCUS_STAGES_COMMAND, SHOW_MORE_COMMAND]);
     const spelled = sourceFiles(path.join(ROOT, 'src'))
       .filter((file) => file !== commandModule)
       .flatMap((file) =>

@@ -4,59 +4,134 @@
 // user wrote them. Every result is re-parsed and checked before it is returned, so a layout
 // we did not foresee yields a clear refusal instead of a damaged file.
 //
+// Planning and checking are apart: `planRound` computes the splices from a reading the caller
+// already has (the plan store's, for the exact text being edited) without parsing anything, and
+// `runRound` parses the result once, to check it; that parse is the reading of the new text.
+//
 // This file plans each kind of change and checks its result; `yamlSplice` computes where the
 // text goes, `textEdits` applies and combines the edits.
 
 import { isScalar, isSeq, Pair, YAMLSeq } from 'yaml';
 import { isIsoDate, localToday } from '../domain/dates';
 import { isStageStatus, StageStatus, STAGE_STATUSES } from '../domain/statuses';
-import { PlanChange, TUNING_METHODS, TuningMethod } from '../domain/types';
+import { PlanChange, PlanEditStep, TUNING_METHODS, TuningMethod } from '../domain/types';
 import { PlanAnalysis, presentValue, StageSource } from './analysis';
-import { checkEdit, Expectation } from './editCheck';
+import { checkReading, Expectation } from './editCheck';
 import { analyzePlan } from './parse';
 import { applyEdits } from './textEdits';
-import { EditResult, PlanDiagnosticCode } from './types';
+import { EditResult, PlanDiagnosticCode, TextEdit } from './types';
 import { EditBuilder, findPair } from './yamlSplice';
 
+/** A plan text together with its reading: what changes are planned on. */
+export interface ReadText {
+  readonly text: string;
+  readonly analysis: PlanAnalysis;
+}
+
+/** Changes planned on one reading, not yet checked: the edits, the text they make, what each changed stage must read. */
+export interface PlannedRound {
+  readonly ok: true;
+  readonly edits: readonly TextEdit[];
+  readonly text: string;
+  readonly expectations: ReadonlyMap<string, Expectation>;
+}
+
+/** A checked round: its edits and the reading of the text they make (undefined when nothing changes). */
+export type RoundResult = { readonly ok: true; readonly edits: readonly TextEdit[]; readonly after: ReadText | undefined } | { readonly ok: false; readonly reason: string };
+
+/** One change, read and checked: parses `text`, plans the change, parses the result to check it. */
 export function edit(text: string, stageId: string, change: PlanChange): EditResult {
+  const result = runRound({ text, analysis: analyzePlan(text) }, [{ stageId, change }]);
+  return result.ok ? { ok: true, edits: result.edits } : result;
+}
+
+/**
+ * Plans `steps` (on distinct stages) on a reading and checks the result: the one parse is of
+ * the new text, and that parse is the reading handed back, so whoever shows the plan next has
+ * it without parsing again. Never throws.
+ */
+export function runRound(before: ReadText, steps: readonly PlanEditStep[]): RoundResult {
   try {
-    return editChecked(text, stageId, change);
+    const planned = planRound(before, steps);
+    if (!planned.ok) {
+      return planned;
+    }
+    if (planned.edits.length === 0) {
+      return { ok: true, edits: planned.edits, after: undefined };
+    }
+    const after = analyzePlan(planned.text);
+    const verdict = checkReading(before.analysis, after, planned.expectations);
+    return verdict ? refuse(`The change was not made because the result would not read back correctly (${verdict}). Please edit the plan by hand.`) : { ok: true, edits: planned.edits, after: { text: planned.text, analysis: after } };
   } catch (error) {
-    // Defensive: an unforeseen layout must produce a refusal, never an exception in a command.
-    const detail = error instanceof Error ? error.message : String(error);
-    return refuse(`The plan could not be changed automatically (${detail}). Please edit it by hand.`);
+    return refuseUnforeseen(error);
   }
 }
 
-function refuse(reason: string): EditResult {
-  return { ok: false, reason };
-}
-
-function editChecked(text: string, stageId: string, change: PlanChange): EditResult {
-  const analysis = analyzePlan(text);
+/**
+ * The splices for `steps` on a reading, without parsing anything: cheap at any plan size
+ * (what the command path costs beyond the one parse that checks the result). Each stage may
+ * be changed once per round (`editRounds` splits the steps). Throws on an internal error only.
+ */
+export function planRound(before: ReadText, steps: readonly PlanEditStep[]): PlannedRound | { readonly ok: false; readonly reason: string } {
+  const { text, analysis } = before;
   const problem = unusablePlanReason(analysis);
   if (problem) {
     return refuse(problem);
   }
-  const source = analysis.stageSources.find((candidate) => candidate.stage.id === stageId);
-  if (!source) {
-    return refuse(`The plan has no stage with id "${stageId}".`);
-  }
   const builder = new EditBuilder(text, analysis);
-  const planned = planChange(builder, source, change);
-  if (!planned.ok) {
-    return planned;
+  const expectations = new Map<string, Expectation>();
+  for (const { stageId, change } of steps) {
+    const source = analysis.stageSources.find((candidate) => candidate.stage.id === stageId);
+    if (!source) {
+      return refuse(`The plan has no stage with id "${stageId}".`);
+    }
+    if (expectations.has(stageId)) {
+      throw new Error('internal: one stage changed twice in one round');
+    }
+    const planned = planChange(builder, source, change);
+    if (!planned.ok) {
+      return planned;
+    }
+    expectations.set(stageId, planned.expectation);
   }
   const edits = builder.finish();
-  if (edits.length === 0) {
-    return { ok: true, edits };
+  return { ok: true, edits, text: edits.length === 0 ? text : applyEdits(text, edits), expectations };
+}
+
+/**
+ * Steps grouped into rounds planned on one reading each: consecutive steps on distinct stages
+ * share a round (Advance: complete one stage, start the next); a step on a stage the round
+ * already changes starts a new one (Block: the status, then the reason as the note), since it
+ * is planned on the text the earlier change makes.
+ */
+export function editRounds(steps: readonly PlanEditStep[]): PlanEditStep[][] {
+  const rounds: PlanEditStep[][] = [];
+  let stagesInRound = new Set<string>();
+  for (const step of steps) {
+    const current = rounds[rounds.length - 1];
+    if (!current || stagesInRound.has(step.stageId)) {
+      rounds.push([step]);
+      stagesInRound = new Set([step.stageId]);
+    } else {
+      current.push(step);
+      stagesInRound.add(step.stageId);
+    }
   }
-  const verdict = checkEdit(analysis, applyEdits(text, edits), source.stage.id, planned.expectation);
-  return verdict ? refuse(`The change was not made because the result would not read back correctly (${verdict}). Please edit the plan by hand.`) : { ok: true, edits };
+  return rounds;
+}
+
+function refuse(reason: string): { readonly ok: false; readonly reason: string } {
+  return { ok: false, reason };
+}
+
+/** Defensive: an unforeseen layout must produce a refusal, never an exception in a command. */
+export function refuseUnforeseen(error: unknown): { readonly ok: false; readonly reason: string } {
+  const detail = error instanceof Error ? error.message : String(error);
+  return refuse(`The plan could not be changed automatically (${detail}). Please edit it by hand.`);
 }
 
 /** Problems with the file as a whole, whose message already says why nothing can be changed. */
-const WHOLE_FILE_PROBLEMS: ReadonlySet<PlanDiagnosticCode> = new Set<PlanDiagnosticCode>(['file-too-large', 'merge-conflict']);
+const WHOLE_FILE_PROBLEMS: ReadonlySet<PlanDiagnosticCode> = new Set<PlanDiagnosticCode>(['file-too-large', 'took-too-long', 'merge-conflict']);
 
 function unusablePlanReason(analysis: PlanAnalysis): string | undefined {
   const wholeFile = analysis.diagnostics.find((diagnostic) => WHOLE_FILE_PROBLEMS.has(diagnostic.code));

@@ -25,7 +25,16 @@ export function contentOf(stage: PlanStage): StageContent {
 
 /** Re-parses the edited text; returns why it is wrong, or undefined when it is right. */
 export function checkEdit(before: PlanAnalysis, editedText: string, stageId: string, expectation: Expectation): string | undefined {
-  const after = analyzePlan(editedText);
+  return checkReading(before, analyzePlan(editedText), new Map([[stageId, expectation]]));
+}
+
+/**
+ * Compares the reading of the edited text with the reading before: every stage must read as
+ * it did, except those in `expectations`, which must read as their expectation says. Returns
+ * why the result is wrong, or undefined when it is right. The caller parsed `after` once, and
+ * that parse is also the reading of the new text (the views' refresh does not parse again).
+ */
+export function checkReading(before: PlanAnalysis, after: PlanAnalysis, expectations: ReadonlyMap<string, Expectation>): string | undefined {
   if (after.hasSyntaxErrors || !after.plan || !before.plan) {
     return 'YAML error';
   }
@@ -46,10 +55,11 @@ export function checkEdit(before: PlanAnalysis, editedText: string, stageId: str
     if (old.id !== now.id) {
       return 'stage order changed';
     }
-    const wanted = old.id === stageId ? expectation(old) : old;
+    const expectation = expectations.get(old.id);
+    const wanted = expectation ? expectation(old) : old;
     const changed = firstDifference(wanted, now);
     if (changed) {
-      return old.id === stageId ? `${changed} would read differently` : `${changed} of stage "${old.id}" would change`;
+      return expectation ? `${changed} would read differently` : `${changed} of stage "${old.id}" would change`;
     }
   }
   return undefined;

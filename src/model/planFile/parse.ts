@@ -52,6 +52,29 @@ export function tooLargeResult(bytes?: number): ParseResult {
   return { plan, diagnostics };
 }
 
+/**
+ * The result for a plan the worker could not read within its deadline (see offThread.ts): one
+ * diagnostic that says so, instead of a host frozen for as long as the text would take.
+ */
+export function tookTooLongResult(seconds: number, fileName = 'lifecycle.yaml'): ParseResult {
+  const message =
+    `${fileName} took too long to read (over ${seconds} s); it is neither shown nor changed. ` +
+    'A plan is a few KB of YAML: is this the right file, or did something large get pasted into it? It is read again when it changes.';
+  const { plan, diagnostics } = failedAnalysis('took-too-long', message);
+  return { plan, diagnostics };
+}
+
+/** Why a change the worker could not finish within its deadline was not made. */
+export function tookTooLongToChangeMessage(seconds: number, fileName = 'lifecycle.yaml'): string {
+  return `${fileName} took too long to change (over ${seconds} s), so nothing was written. Please make the change by hand.`;
+}
+
+/** The result for a plan whose reader stopped before answering (the worker ran out of memory, say). */
+export function unreadableResult(detail: string): ParseResult {
+  const { plan, diagnostics } = failedAnalysis('yaml-syntax', `The plan could not be read: ${detail}`);
+  return { plan, diagnostics };
+}
+
 function tooLargeMessage(bytes: number | undefined): string {
   const limit = `${MAX_PLAN_BYTES / 1024 / 1024} MB`;
   // Also the reason an edit is refused, so it says that nothing is changed either.

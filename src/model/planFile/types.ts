@@ -28,6 +28,8 @@ export type PlanDiagnosticCode =
   | 'estimate-exceeds-hardware'
   | 'invalid-date'
   | 'file-too-large'
+  /** Reading the file took longer than the deadline (see offThread.ts); nothing of it is shown. */
+  | 'took-too-long'
   | 'merge-conflict'
   /** The summary of problems left unlisted: a count, never a quick fix of its own. */
   | 'more-problems';

@@ -33,6 +33,12 @@ export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];
 /** VS Code generates this one from the stages view's id, so package.json does not declare it. */
 export const FOCUS_STAGES_COMMAND = 'genaiLifecycle.stages.focus';
 
+/**
+ * The "Show more" row's command in the Stages tree (the next page of a long list). Internal:
+ * registered but not declared in package.json, so it is in no menu and not in the palette.
+ */
+export const SHOW_MORE_COMMAND = 'genaiLifecycle.stages.showMore';
+
 /** The command that takes each action. Resuming is starting a blocked stage, so it is Start Stage too. */
 export const ACTION_COMMANDS: Readonly<Record<StageAction, CommandId>> = {
   start: COMMAND_IDS.startStage,

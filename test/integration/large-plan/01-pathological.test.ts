@@ -1,0 +1,67 @@
+// A 2 MB plan that yaml's error recovery takes seconds to read: the worker reads it, the
+// extension host's event loop stays free meanwhile, the plan gets its diagnostic (the deadline's
+// or its real ones), and fixing the file is read as usual.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { LifecycleApi } from '../../../src/lifecycleExtension';
+import { activateExtension, waitFor, workspaceFolder } from '../helpers';
+import { diskText, restorePlan, rows } from '../views-helpers';
+import { LARGE_SETTLE_MS, loopProbe, MAX_LOOP_DELAY_MS, pathologicalPlan, planUri, report } from './largePlan';
+
+describe('large-plan: a 2 MB plan of YAML errors', () => {
+  let api: LifecycleApi;
+  let original: string;
+
+  before(async () => {
+    api = await activateExtension();
+    original = diskText(planUri());
+  });
+
+  after(async () => {
+    await restorePlan(api, workspaceFolder(), planUri(), original);
+  });
+
+  it('is read without blocking the extension host, gets a diagnostic, and a fix of the file is read', async function () {
+    this.timeout(4 * LARGE_SETTLE_MS);
+    const goodRows = rows(api);
+    assert.equal(goodRows.length, 5);
+    const text = pathologicalPlan(2_000_000);
+    const probe = loopProbe();
+    const started = Date.now();
+    fs.writeFileSync(planUri().fsPath, text);
+    const folderPlan = await waitFor(
+      () => {
+        const current = api.services.store.get(workspaceFolder().uri);
+        return current && current.errorCount > 0 ? current : undefined;
+      },
+      'the store to report the 2 MB plan',
+      LARGE_SETTLE_MS,
+    );
+    const maxDelay = probe.stop();
+    const codes = [...new Set(folderPlan.result?.diagnostics.map((diagnostic) => diagnostic.code))];
+    report(`      [measured] max event-loop delay while the store read 2 MB of " ]: [" lines: ${maxDelay.toFixed(0)} ms; answered in ${((Date.now() - started) / 1000).toFixed(1)} s with ${codes.join(', ')}`);
+    assert.ok(maxDelay < MAX_LOOP_DELAY_MS, `the event loop was held ${maxDelay.toFixed(0)} ms`);
+
+    const diagnostic = folderPlan.result?.diagnostics[0];
+    assert.ok(diagnostic);
+    if (diagnostic.code === 'took-too-long') {
+      assert.match(diagnostic.message, /^lifecycle\.yaml took too long to read \(over \d+ s\); /);
+      assert.equal(folderPlan.result?.diagnostics.length, 1);
+    } else {
+      assert.equal(diagnostic.code, 'yaml-syntax');
+    }
+    const shown = await waitFor(() => {
+      const found = vscode.languages.getDiagnostics(planUri());
+      return found.length > 0 ? found : undefined;
+    }, 'the Problems panel to show the problem');
+    assert.equal(shown[0].code, diagnostic.code);
+    // The sidebar keeps the last good stages under the problems row.
+    assert.deepEqual(rows(api).slice(1), goodRows);
+
+    fs.writeFileSync(planUri().fsPath, original);
+    await waitFor(() => api.services.store.get(workspaceFolder().uri)?.errorCount === 0, 'the store to read the fixed plan', LARGE_SETTLE_MS);
+    assert.deepEqual(rows(api), goodRows);
+    await waitFor(() => vscode.languages.getDiagnostics(planUri()).length === 0, 'the problems to clear');
+  });
+});

@@ -1,0 +1,93 @@
+// A plan of thousands of stages (read in the worker): the sidebar shows it a page at a time,
+// reveals a stage beyond the first page, and a status change is computed in the worker and
+// written as one splice, every other byte kept, without holding the extension host.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { LifecycleApi } from '../../../src/lifecycleExtension';
+import type { LifecycleNode } from '../../../src/views/nodes';
+import { activateExtension, waitFor, workspaceFolder } from '../helpers';
+import { children, diskText, restorePlan, stageNode } from '../views-helpers';
+import { LARGE_SETTLE_MS, largePlan, loopProbe, MAX_LOOP_DELAY_MS, planUri, report, withStatus, writeLargePlan } from './largePlan';
+
+const STAGES = 2000;
+const TASKS = 4;
+const MANY_TASKS = 1500;
+
+function labelOf(api: LifecycleApi, node: LifecycleNode): string {
+  const label = api.views.provider.getTreeItem(node).label;
+  return typeof label === 'string' ? label : (label?.label ?? '');
+}
+
+async function choose(api: LifecycleApi, node: LifecycleNode): Promise<void> {
+  const command = api.views.provider.getTreeItem(node).command;
+  assert.ok(command, 'the row has a command');
+  await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+}
+
+describe('large-plan: thousands of stages and tasks', () => {
+  let api: LifecycleApi;
+  let original: string;
+  let text: string;
+
+  before(async function () {
+    this.timeout(2 * LARGE_SETTLE_MS);
+    api = await activateExtension();
+    original = diskText(planUri());
+    text = largePlan(STAGES, TASKS, MANY_TASKS);
+    await writeLargePlan(api, text, STAGES);
+  });
+
+  after(async function () {
+    this.timeout(LARGE_SETTLE_MS);
+    await restorePlan(api, workspaceFolder(), planUri(), original);
+  });
+
+  it('shows the stages a page at a time, with a "Show more" row that adds the next page', async () => {
+    const first = children(api);
+    assert.equal(first.length, 201);
+    const more = first[200];
+    assert.equal(more.kind, 'more');
+    assert.equal(labelOf(api, more), 'Show 200 more');
+    assert.equal(api.views.provider.getTreeItem(more).description, '200 of 2,000 shown');
+    await choose(api, more);
+    const second = children(api);
+    assert.equal(second.length, 401);
+    assert.deepEqual(second.slice(0, 200), first.slice(0, 200), 'the rows shown stay the same objects');
+    assert.equal(second[399].kind === 'stage' && second[399].stage.id, 's399');
+  });
+
+  it('shows the tasks of a stage a page at a time', async () => {
+    const stage = stageNode(api, 's7');
+    const tasks = children(api, stage);
+    assert.equal(tasks.length, 201);
+    assert.equal(labelOf(api, tasks[200]), 'Show 200 more');
+    await choose(api, tasks[200]);
+    assert.equal(children(api, stage).length, 401);
+  });
+
+  it('reveals a stage beyond the pages shown', async () => {
+    const target = { folderUri: workspaceFolder().uri.toString(), stageId: 's1777' };
+    assert.equal(await vscode.commands.executeCommand('genaiLifecycle.revealStage', target), true);
+    const shown = children(api).filter((node) => node.kind === 'stage');
+    assert.ok(shown.some((node) => node.kind === 'stage' && node.stage.id === 's1777'));
+    assert.equal(api.views.treeView.selection[0]?.kind === 'stage' && api.views.treeView.selection[0].stage.id, 's1777');
+  });
+
+  it('changes one stage with one splice, keeping every other byte, without holding the host', async function () {
+    this.timeout(2 * LARGE_SETTLE_MS);
+    const target = { folderUri: workspaceFolder().uri.toString(), stageId: 's1234' };
+    const probe = loopProbe();
+    const started = Date.now();
+    assert.equal(await vscode.commands.executeCommand('genaiLifecycle.skipStage', target), true);
+    const maxDelay = probe.stop();
+    report(`      [measured] Skip Stage on a ${(text.length / 1e6).toFixed(1)} MB plan of ${STAGES} stages: ${((Date.now() - started) / 1000).toFixed(1)} s, max event-loop delay ${maxDelay.toFixed(0)} ms`);
+    assert.ok(maxDelay < MAX_LOOP_DELAY_MS, `the event loop was held ${maxDelay.toFixed(0)} ms`);
+    assert.equal(diskText(planUri()), withStatus(text, 's1234', 'skipped'));
+    const folderPlan = await waitFor(() => {
+      const current = api.services.store.get(workspaceFolder().uri);
+      return current?.plan?.stages[1234].status === 'skipped' ? current : undefined;
+    }, 'the store to show the change');
+    assert.equal(folderPlan.errorCount, 0);
+    assert.equal(folderPlan.plan?.stages.length, STAGES);
+  });
+});
