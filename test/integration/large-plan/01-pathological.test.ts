@@ -24,7 +24,7 @@ describe('large-plan: a 2 MB plan of YAML errors', () => {
 
   it('is read without blocking the extension host, gets a diagnostic, and a fix of the file is read', async function () {
     this.timeout(4 * LARGE_SETTLE_MS);
-    const goodRows = rows(api);
+    const goodRows = planRows(api);
     assert.equal(goodRows.length, 5);
     const text = pathologicalPlan(2_000_000);
     const probe = loopProbe();
@@ -57,11 +57,16 @@ describe('large-plan: a 2 MB plan of YAML errors', () => {
     }, 'the Problems panel to show the problem');
     assert.equal(shown[0].code, diagnostic.code);
     // The sidebar keeps the last good stages under the problems row.
-    assert.deepEqual(rows(api).slice(1), goodRows);
+    assert.deepEqual(planRows(api).slice(1), goodRows);
 
     fs.writeFileSync(planUri().fsPath, original);
     await waitFor(() => api.services.store.get(workspaceFolder().uri)?.errorCount === 0, 'the store to read the fixed plan', LARGE_SETTLE_MS);
-    assert.deepEqual(rows(api), goodRows);
+    assert.deepEqual(planRows(api), goodRows);
     await waitFor(() => vscode.languages.getDiagnostics(planUri()).length === 0, 'the problems to clear');
   });
 });
+
+/** The tree's rows without the advisor's Next step row, which comes and goes with the advice. */
+function planRows(api: LifecycleApi): ReturnType<typeof rows> {
+  return rows(api).filter((row) => !String(row.contextValue).startsWith('advice'));
+}

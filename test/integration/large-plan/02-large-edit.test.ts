@@ -43,14 +43,14 @@ describe('large-plan: thousands of stages and tasks', () => {
   });
 
   it('shows the stages a page at a time, with a "Show more" row that adds the next page', async () => {
-    const first = children(api);
+    const first = stageList(api);
     assert.equal(first.length, 201);
     const more = first[200];
     assert.equal(more.kind, 'more');
     assert.equal(labelOf(api, more), 'Show 200 more');
     assert.equal(api.views.provider.getTreeItem(more).description, '200 of 2,000 shown');
     await choose(api, more);
-    const second = children(api);
+    const second = stageList(api);
     assert.equal(second.length, 401);
     assert.deepEqual(second.slice(0, 200), first.slice(0, 200), 'the rows shown stay the same objects');
     assert.equal(second[399].kind === 'stage' && second[399].stage.id, 's399');
@@ -91,3 +91,8 @@ describe('large-plan: thousands of stages and tasks', () => {
     assert.equal(folderPlan.plan?.stages.length, STAGES);
   });
 });
+
+/** The root rows without the advisor's Next step row (a plan of custom stages gets "start here"). */
+function stageList(api: LifecycleApi): ReturnType<typeof children> {
+  return children(api).filter((node) => node.kind !== 'advice');
+}
