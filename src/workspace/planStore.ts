@@ -175,6 +175,8 @@ export class PlanStore extends Disposable {
     for (let latest = this.latestLoads.get(key); latest; latest = this.latestLoads.get(key)) {
       await latest;
     }
+    // A reading handed over for a write that read back differently (VS Code changed its line endings, say) is of no more use.
+    this.primed.delete(key);
     return this.get(folder.uri);
   }
 
