@@ -18,8 +18,6 @@ export interface LifecycleApi {
   readonly commands: CommandsFeature;
   readonly chart: ChartFeature;
   readonly language: LanguageFeatures;
-  /** The plan worker's extension side (tests check it is not started before a large plan needs it). */
-  readonly planWorker: PlanWorkerClient;
 }
 
 /** The one root object built in `activate()`; disposing it disposes every feature. */
@@ -31,8 +29,7 @@ export class LifecycleExtension extends Disposable {
     const log = this.register(vscode.window.createOutputChannel('GenAI Lifecycle', { log: true }));
     // The plan worker starts on the first plan too large to read in this thread, never before.
     const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'planWorker.js').fsPath;
-    const planWorker = new PlanWorkerClient(() => startNodeWorker(workerScript));
-    const engine = this.register(new PlanEngine(planWorker));
+    const engine = this.register(new PlanEngine(new PlanWorkerClient(() => startNodeWorker(workerScript))));
     const store = this.register(new PlanStore(engine));
     const services: LifecycleServices = { context, store, writer: new PlanWriter(store, engine), log };
     const views = this.register(new LifecycleViews(services));
@@ -43,7 +40,6 @@ export class LifecycleExtension extends Disposable {
       commands: this.register(new CommandsFeature(services, views)),
       chart: this.register(new ChartFeature(services)),
       language: this.register(new LanguageFeatures(services)),
-      planWorker,
     };
   }
 }

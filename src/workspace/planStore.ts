@@ -69,7 +69,8 @@ export class PlanStore extends Disposable {
   /** Fires after a folder's plan was (re)parsed, appeared or disappeared. */
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor(private readonly engine: PlanEngine) {
+  /** `engine` reads the texts (public for tests, which look at its worker). */
+  constructor(readonly engine: PlanEngine) {
     super();
     this.register({ dispose: () => this.debouncer.dispose() });
     this.register({ dispose: () => this.disposeWatchers() });
