@@ -1,8 +1,7 @@
 // A parse result carried between threads in bounded parts. Receiving a message costs the
 // receiving thread the time to rebuild its objects, and a 2 MB plan can hold 80,000 stages or
-// 150,000 tasks. Split into parts of at most
-// ITEMS_PER_PART stages, tasks or diagnostics, each part is rebuilt in a few milliseconds and the
-// receiver can let other work run between parts.
+// 150,000 tasks. Split into parts of at most ITEMS_PER_PART stages, tasks or diagnostics, each
+// part is rebuilt in a few milliseconds and the receiver can let other work run between parts.
 
 import type { Plan, PlanStage, PlanTask } from '../domain/types';
 import type { ParseResult, PlanDiagnostic } from './types';
