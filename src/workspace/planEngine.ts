@@ -24,7 +24,8 @@ export interface PlanReading {
 export type EngineEdit = { readonly ok: true; readonly edits: readonly TextEdit[]; readonly after: PlanReading | undefined } | { readonly ok: false; readonly reason: string };
 
 export class PlanEngine {
-  constructor(private readonly worker: PlanWorkerClient) {}
+  /** The plan worker's extension side (tests check it is not started before a large plan needs it). */
+  constructor(readonly worker: PlanWorkerClient) {}
 
   /**
    * Reads `text` as the plan of `key` (a folder). Undefined when a newer read of the same plan

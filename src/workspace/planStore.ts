@@ -69,7 +69,8 @@ export class PlanStore extends Disposable {
   /** Fires after a folder's plan was (re)parsed, appeared or disappeared. */
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor(private readonly engine: PlanEngine) {
+  /** `engine` reads the texts (public for tests, which look at its worker). */
+  constructor(readonly engine: PlanEngine) {
     super();
     this.register({ dispose: () => this.debouncer.dispose() });
     this.register({ dispose: () => this.disposeWatchers() });
@@ -175,6 +176,8 @@ export class PlanStore extends Disposable {
     for (let latest = this.latestLoads.get(key); latest; latest = this.latestLoads.get(key)) {
       await latest;
     }
+    // A reading handed over for a write that read back differently (VS Code changed its line endings, say) is of no more use.
+    this.primed.delete(key);
     return this.get(folder.uri);
   }
 

@@ -41,8 +41,9 @@ export class PlanWorkerClient {
   private running: Running | undefined;
   private nextId = 1;
   private disposed = false;
-  /** How many workers were started (tests and the bench look). */
+  /** How many workers were started, and reads asked for (tests look). */
   private startCount = 0;
+  private readCount = 0;
 
   constructor(private readonly startWorker: StartWorker) {}
 
@@ -55,12 +56,17 @@ export class PlanWorkerClient {
     return this.startCount;
   }
 
+  get reads(): number {
+    return this.readCount;
+  }
+
   /** Reads `text` as the plan of `key`. A queued read of the same key that has not started is superseded. */
   read(key: string, text: string, deadlineMs: number): Promise<WorkerReply<ParseResult>> {
     for (const queued of this.queue.filter((job) => job.body.kind === 'read' && job.body.key === key)) {
       this.queue.splice(this.queue.indexOf(queued), 1);
       queued.finish({ kind: 'superseded' });
     }
+    this.readCount++;
     return this.enqueue<ParseResult>({ kind: 'read', key, text }, deadlineMs);
   }
 

@@ -31,9 +31,9 @@ function build(args) {
   }
 }
 
-/** Sizes of the production bundle(s) in dist/, raw and gzipped. */
+/** Sizes of the production bundles in dist/, raw and gzipped (the worker's loads only for large plans). */
 function bundleSizes() {
-  const files = ['extension.js'];
+  const files = ['extension.js', 'planWorker.js'];
   return files.map((file) => {
     const bytes = readFileSync(join(projectRoot, 'dist', file));
     return { file: `dist/${file}`, bytes: statSync(join(projectRoot, 'dist', file)).size, gzip: gzipSync(bytes).length };

@@ -246,7 +246,7 @@ describe('the plan worker', () => {
     it('gives the took-too-long diagnostic when the worker passes its deadline, and refuses edits of that text', async () => {
       const engine = new PlanEngine(new PlanWorkerClient(() => new FakeWorker(1)));
       // The fake never answers HANG texts: the real deadline runs out. Shortened through the client.
-      const client = (engine as unknown as { worker: PlanWorkerClient }).worker;
+      const client = engine.worker;
       const read = client.read.bind(client);
       client.read = (key, text) => read(key, text, 30);
       const reading = await engine.read('k', `HANG${BIG}`, 'plan.yaml');

@@ -1,15 +1,15 @@
 // A parse result carried between threads in bounded parts. Receiving a message costs the
 // receiving thread the time to rebuild its objects, and a 2 MB plan can hold 80,000 stages or
-// 150,000 tasks (0.7 s to rebuild in one piece on the test machine). Split into parts of at most
-// ITEMS_PER_PART stages, tasks or diagnostics, each part is rebuilt in a few milliseconds and the
-// receiver can let other work run between parts.
+// 150,000 tasks. Split into parts of at most ITEMS_PER_PART stages, tasks or diagnostics, each
+// part is rebuilt in a few milliseconds and the receiver can let other work run between parts.
 
 import type { Plan, PlanStage, PlanTask } from '../domain/types';
 import type { ParseResult, PlanDiagnostic } from './types';
 
 /**
- * Stages, tasks and diagnostics per part. Rebuilding 1,000 stages with their ranges took 8 ms
- * on the test machine (structured clone), 1,000 tasks about 4 ms.
+ * Stages, tasks and diagnostics per part. Receiving a part of 1,000 (structured clone, then
+ * adding it) took 0.9 ms (median) and at most 6 ms for the bench's 2 MB plan on the test
+ * machine; the whole plan in one message, 84,000 bare stages, took 0.7 s.
  */
 export const ITEMS_PER_PART = 1000;
 

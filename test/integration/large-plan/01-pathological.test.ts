@@ -26,6 +26,7 @@ describe('large-plan: a 2 MB plan of YAML errors', () => {
     this.timeout(4 * LARGE_SETTLE_MS);
     const goodRows = planRows(api);
     assert.equal(goodRows.length, 5);
+    assert.equal(api.services.store.engine.worker.starts, 0, 'a small plan is read without the worker, which activation does not start');
     const text = pathologicalPlan(2_000_000);
     const probe = loopProbe();
     const started = Date.now();
@@ -42,6 +43,7 @@ describe('large-plan: a 2 MB plan of YAML errors', () => {
     const codes = [...new Set(folderPlan.result?.diagnostics.map((diagnostic) => diagnostic.code))];
     report(`      [measured] max event-loop delay while the store read 2 MB of " ]: [" lines: ${maxDelay.toFixed(0)} ms; answered in ${((Date.now() - started) / 1000).toFixed(1)} s with ${codes.join(', ')}`);
     assert.ok(maxDelay < MAX_LOOP_DELAY_MS, `the event loop was held ${maxDelay.toFixed(0)} ms`);
+    assert.ok(api.services.store.engine.worker.starts >= 1, 'the worker read it');
 
     const diagnostic = folderPlan.result?.diagnostics[0];
     assert.ok(diagnostic);

@@ -76,6 +76,7 @@ describe('large-plan: thousands of stages and tasks', () => {
   it('changes one stage with one splice, keeping every other byte, without holding the host', async function () {
     this.timeout(2 * LARGE_SETTLE_MS);
     const target = { folderUri: workspaceFolder().uri.toString(), stageId: 's1234' };
+    const readsBefore = api.services.store.engine.worker.reads;
     const probe = loopProbe();
     const started = Date.now();
     assert.equal(await vscode.commands.executeCommand('genaiLifecycle.skipStage', target), true);
@@ -89,6 +90,9 @@ describe('large-plan: thousands of stages and tasks', () => {
     }, 'the store to show the change');
     assert.equal(folderPlan.errorCount, 0);
     assert.equal(folderPlan.plan?.stages.length, STAGES);
+    // The edit started from the worker's reading of the text, and its check's reading is the
+    // store's: the refresh after the write asked the worker for no read.
+    assert.equal(api.services.store.engine.worker.reads, readsBefore);
   });
 });
 
