@@ -62,8 +62,11 @@ const STAGE_COUNTS = [5, 100, 1000] as const;
 /** The last row: as many stages as fit in this many bytes (under the 2 MiB cap). */
 const LARGE_PLAN_BYTES = 2_000_000;
 const TASKS_PER_STAGE = 10;
-/** The status the edit cases set: one that changes no dates, so only the status scalar changes. */
-const NEW_STATUS: StageStatus = 'blocked';
+/**
+ * The status the edit cases set: one that changes no dates, so only the status scalar changes
+ * (blocked would also write a `blocked:` date since Block records when a stage got stuck).
+ */
+const NEW_STATUS: StageStatus = 'skipped';
 const STATUS_CHANGE: PlanChange = { kind: 'status', status: NEW_STATUS, today: '2026-12-01' };
 /** Runs of a whole status change through the engine, for the blocked-time figure (median of the runs' longest block)... */
 const BLOCKED_RUNS = 5;
