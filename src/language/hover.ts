@@ -7,6 +7,7 @@ import { planEstimateMarkdown, stageEstimateMarkdown } from '../model/presentati
 import { findPhraseAt, findTermAt } from '../model/presentation/glossary';
 import { evidenceItems } from '../model/presentation/evidenceText';
 import { HOVER_COMMANDS, hoverCard } from '../model/presentation/hoverContent';
+import { keyDocAt } from '../model/presentation/keyDocs';
 import type { EstimateConfig } from '../workspace/estimateConfig';
 import type { EvidenceLookup } from '../workspace/evidenceChecker';
 import { latestPlan, stageTargetIn, type FolderPlan } from '../workspace/planStore';
@@ -58,6 +59,11 @@ export class PlanHoverProvider implements vscode.HoverProvider {
     const estimate = lines && plan ? this.estimateHover(lines, position, plan) : undefined;
     if (estimate) {
       return estimate;
+    }
+    const keyDoc = isPlanFile ? keyDocAt(lineText, position.character) : undefined;
+    if (keyDoc) {
+      // Plain text from our own table: nothing in it is a link or a command.
+      return new vscode.Hover(new vscode.MarkdownString(keyDoc.markdown), new vscode.Range(position.line, keyDoc.start, position.line, keyDoc.end));
     }
     const fieldSubject = lines ? stageFieldSubject(lines, position) : undefined;
     const subject = fieldSubject ?? mentionAt(lineText, position.character, plan);

@@ -3,8 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ADVICE_MESSAGES, adviceKey, adviseOn, blockedTooLongMessage, type Advice, type AdviceOptions } from '../../src/model/domain/advice';
 import { daysBetween } from '../../src/model/domain/dates';
+import { effortRollup } from '../../src/model/domain/effortRollup';
 import type { Plan } from '../../src/model/domain/types';
 import { parse } from '../../src/model/planFile/parse';
+import { effortSummary } from '../../src/model/presentation/effortSummary';
 import { lifecycle, planOf, stage } from './planFactory';
 
 const TODAY = '2026-12-01';
@@ -281,11 +283,12 @@ describe('advice', () => {
   });
 
   describe('the bundled example project', () => {
-    it('gives no advice: its RLHF stage records the reward model it reuses', () => {
+    it('gives no advice (its RLHF stage records the reward model it reuses), and the roll-up the README shows', () => {
       const file = path.resolve(__dirname, '..', '..', '..', 'examples', 'support-assistant', 'lifecycle.yaml');
       const result = parse(fs.readFileSync(file, 'utf8'));
       assert.ok(result.plan);
       assert.deepEqual(adviseOn(result.plan, OPTIONS), []);
+      assert.equal(effortSummary(effortRollup(result.plan)), '4 stages open · up to Medium-High expertise · longest: hours to days');
       // Without its `reward-model: existing`, the plan would be advised to reuse one.
       const withoutRewardModel = parse(fs.readFileSync(file, 'utf8').replace('    reward-model: existing\n', '')).plan;
       assert.ok(withoutRewardModel);

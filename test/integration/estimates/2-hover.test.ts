@@ -34,4 +34,16 @@ describe('estimate hovers', () => {
     assert.ok(text.includes('\n\n---\n\n**Memory estimate: Reinforcement learning / human feedback**'), text);
     assert.ok(text.includes('Full tuning of the policy does not fit; LoRA or QLoRA does.'), text);
   });
+
+  it('the newer keys explain themselves: model, hardware, reward-model', async () => {
+    await activateExtension();
+    const keyHover = async (line: number, character: number): Promise<string[]> => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', planUri(), new vscode.Position(line, character));
+      return hovers.map(hoverText).filter((text) => text.startsWith('**'));
+    };
+    assert.deepEqual((await keyHover(4, 2)).map((text) => text.slice(0, 40)), ['**model**: The foundation model the plan']);
+    assert.ok((await keyHover(8, 3)).some((text) => text.startsWith('**hardware**: ') && text.includes('count × memory')));
+    assert.ok((await keyHover(21, 8)).some((text) => text.startsWith('**reward-model**: RLHF: `train`')));
+    assert.deepEqual(await keyHover(21, 20), [], 'nothing on the value');
+  });
 });
