@@ -11,6 +11,10 @@ export const CHART_PAGE: PageSpec = {
   body: '<main id="chart-root" aria-busy="true"><p class="loading">Loading the effort chart…</p></main>',
   // Bundled by esbuild.js from media/page/chart.ts.
   script: ['dist', 'webview', 'chart.js'],
-  style: ['media', 'chart.css'],
+  // The base every panel shares, then the chart's own.
+  styles: [
+    ['media', 'panel.css'],
+    ['media', 'chart.css'],
+  ],
   icon: ['media', 'activitybar.svg'],
 };

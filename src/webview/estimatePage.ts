@@ -10,6 +10,9 @@ export const ESTIMATE_PAGE: PageSpec = {
   body: '<main id="estimate-root" aria-busy="true"><p class="loading">Loading the estimate…</p></main>',
   // Bundled by esbuild.js from media/page/estimate.ts.
   script: ['dist', 'webview', 'estimate.js'],
-  style: ['media', 'estimate.css'],
+  styles: [
+    ['media', 'panel.css'],
+    ['media', 'estimate.css'],
+  ],
   icon: ['media', 'activitybar.svg'],
 };

@@ -13,9 +13,9 @@ export interface PageSpec {
   readonly logName: string;
   /** Static markup shown until the script draws. Written in the source, never built from data. */
   readonly body: string;
-  /** The page's bundled script and its stylesheet; their folders are all the webview may read. */
+  /** The page's bundled script and its stylesheets, in link order; their folders are all the webview may read. */
   readonly script: readonly string[];
-  readonly style: readonly string[];
+  readonly styles: readonly (readonly string[])[];
   /** The tab's icon. */
   readonly icon?: readonly string[];
 }
@@ -25,9 +25,9 @@ export interface ShellOptions {
   readonly body: string;
   /** `webview.cspSource`. */
   readonly cspSource: string;
-  /** `asWebviewUri` of the script and the stylesheet, as strings. */
+  /** `asWebviewUri` of the script and the stylesheets, as strings. */
   readonly scriptUri: string;
-  readonly styleUri: string;
+  readonly styleUris: readonly string[];
   /** A fresh `newNonce()` per load. */
   readonly nonce: string;
 }
@@ -59,8 +59,7 @@ export function pageHtml(options: ShellOptions): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)};">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(options.styleUri)}">
-<title>${escapeHtml(options.title)}</title>
+${options.styleUris.map((uri) => `<link rel="stylesheet" href="${escapeHtml(uri)}">\n`).join('')}<title>${escapeHtml(options.title)}</title>
 </head>
 <body>
 ${options.body}

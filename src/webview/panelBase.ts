@@ -18,9 +18,9 @@ export interface ReadyMessage {
 /** What became of a message from a page. */
 export type MessageOutcome = 'handled' | 'refused' | 'failed';
 
-/** Scripts on, and only the folders of the page's script and stylesheet readable. */
+/** Scripts on, and only the folders of the page's script and stylesheets readable. */
 export function pageWebviewOptions(extensionUri: vscode.Uri, page: PageSpec): vscode.WebviewOptions {
-  const folders = new Set([page.script, page.style].map((file) => file.slice(0, -1).join('/')));
+  const folders = new Set([page.script, ...page.styles].map((file) => file.slice(0, -1).join('/')));
   return { enableScripts: true, localResourceRoots: [...folders].map((folder) => vscode.Uri.joinPath(extensionUri, folder)) };
 }
 
@@ -97,7 +97,7 @@ export class PagePanel<ToPage> extends Disposable {
       body: this.page.body,
       cspSource: webview.cspSource,
       scriptUri: uri(this.page.script),
-      styleUri: uri(this.page.style),
+      styleUris: this.page.styles.map(uri),
       nonce: newNonce(),
     });
     webview.html = this.htmlText;

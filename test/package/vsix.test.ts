@@ -37,7 +37,7 @@ describe('the packaged VSIX', () => {
     const files = entries.filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length));
     const unexpected = files.filter((file) => !ALLOWED.some((pattern) => pattern.test(file)));
     assert.deepEqual(unexpected, [], `unexpected files in the VSIX: ${unexpected.join(', ')}`);
-    for (const required of ['package.json', 'dist/extension.js', 'dist/planWorker.js', 'dist/webview/chart.js', 'media/chart.css', 'dist/webview/estimate.js', 'media/estimate.css', 'media/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE.txt']) {
+    for (const required of ['package.json', 'dist/extension.js', 'dist/planWorker.js', 'dist/webview/chart.js', 'media/panel.css', 'media/chart.css', 'dist/webview/estimate.js', 'media/estimate.css', 'media/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE.txt']) {
       assert.ok(files.some((file) => file.toLowerCase() === required.toLowerCase()), `${required} is in the VSIX`);
     }
   });

@@ -428,7 +428,7 @@ describe('chart webview HTML shell', () => {
   const options = {
     cspSource: 'https://*.vscode-cdn.net',
     scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/chart.js',
-    styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/chart.css',
+    styleUris: ['https://file+.vscode-resource.vscode-cdn.net/ext/media/panel.css', 'https://file+.vscode-resource.vscode-cdn.net/ext/media/chart.css'],
     nonce: 'abc123+/=',
   };
 
@@ -446,10 +446,10 @@ describe('chart webview HTML shell', () => {
     );
   });
 
-  it('loads one script (with the nonce) and one stylesheet, with no inline code', () => {
+  it('loads one script (with the nonce) and its stylesheets in order, with no inline code', () => {
     const html = chartHtml(options);
     assert.deepEqual(html.match(/<script[^>]*>/g), [`<script nonce="abc123+/=" src="${options.scriptUri}">`]);
-    assert.deepEqual(html.match(/<link[^>]*>/g), [`<link rel="stylesheet" href="${options.styleUri}">`]);
+    assert.deepEqual(html.match(/<link[^>]*>/g), options.styleUris.map((uri) => `<link rel="stylesheet" href="${uri}">`));
     assert.equal(/<style/i.test(html), false);
     assert.equal(/\son[a-z]+=/i.test(html), false, 'no inline event handlers');
     assert.equal(/style=/i.test(html), false, 'no inline styles');
