@@ -7,11 +7,10 @@ import { STAGE_STATUSES } from '../../src/model/domain/statuses';
 import type { PlanChange, PlanEditStep } from '../../src/model/domain/types';
 import { edit, editRounds, planRound } from '../../src/model/planFile/edit';
 import { editReading, editSequence } from '../../src/model/planFile/editSequence';
-import * as parseModule from '../../src/model/planFile/parse';
 import { analyzePlan, parse } from '../../src/model/planFile/parse';
 import { applyEdits, mapToOriginal, sortEdits, spanDiff } from '../../src/model/planFile/textEdits';
 import type { EditResult, TextEdit } from '../../src/model/planFile/types';
-import { lines, pick, seededRandom } from './helpers';
+import { countParses, lines, pick, seededRandom } from './helpers';
 
 const DAY = '2026-03-04';
 
@@ -38,19 +37,14 @@ function stepByStep(text: string, steps: readonly PlanEditStep[]): EditResult {
   return { ok: true, edits: mappable ? combined : spanDiff(text, current) };
 }
 
-/** Counts calls of analyzePlan while `run` runs (the model's modules call it through the module object). */
+/** Runs `run` and counts the analyzePlan calls it makes. */
 function countingParses<T>(run: () => T): { value: T; parses: number } {
-  const module = parseModule as { analyzePlan: typeof analyzePlan };
-  const original = module.analyzePlan;
-  let parses = 0;
-  module.analyzePlan = (text: string) => {
-    parses++;
-    return original(text);
-  };
+  const counter = countParses();
   try {
-    return { value: run(), parses };
+    const value = run();
+    return { value, parses: counter.count() };
   } finally {
-    module.analyzePlan = original;
+    counter.restore();
   }
 }
 

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { StageStatus } from '../../src/model/domain/statuses';
 import type { Plan, Range } from '../../src/model/domain/types';
+import * as parseModule from '../../src/model/planFile/parse';
 import { parse } from '../../src/model/planFile/parse';
 import { LineIndex } from '../../src/model/planFile/text';
 import type { ParseResult } from '../../src/model/planFile/types';
@@ -68,4 +69,19 @@ export function assertRangesInside(text: string, result: ParseResult): void {
       check(task.range, `task ${task.title}`);
     }
   }
+}
+
+/**
+ * Counts calls of analyzePlan from now until `restore()`. The model's modules call it through
+ * the module object, so replacing the export sees every parse.
+ */
+export function countParses(): { readonly count: () => number; readonly restore: () => void } {
+  const module = parseModule as { analyzePlan: typeof parseModule.analyzePlan };
+  const original = module.analyzePlan;
+  let parses = 0;
+  module.analyzePlan = (text: string) => {
+    parses++;
+    return original(text);
+  };
+  return { count: () => parses, restore: () => (module.analyzePlan = original) };
 }

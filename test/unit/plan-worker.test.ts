@@ -6,8 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { PlanEditStep } from '../../src/model/domain/types';
 import { IN_THREAD_MAX_CHARS } from '../../src/model/planFile/offThread';
-import * as parseModule from '../../src/model/planFile/parse';
-import { analyzePlan, parse } from '../../src/model/planFile/parse';
+import { parse } from '../../src/model/planFile/parse';
 import { ResultAssembler } from '../../src/model/planFile/resultTransfer';
 import { applyEdits } from '../../src/model/planFile/textEdits';
 import { startNodeWorker } from '../../src/worker/nodeWorkers';
@@ -15,7 +14,7 @@ import { PlanService } from '../../src/worker/planService';
 import type { PlanRequest, PlanResponse, WorkerLink } from '../../src/worker/protocol';
 import { PlanEngine } from '../../src/workspace/planEngine';
 import { PlanWorkerClient } from '../../src/workspace/planWorkerClient';
-import { lines } from './helpers';
+import { countParses, lines } from './helpers';
 
 /** A plan of `stages` custom stages with two tasks each: over the in-thread threshold from about 30 stages. */
 function planOf(stages: number, firstStatus = 'not-started'): string {
@@ -76,17 +75,6 @@ function fakeClient(delayMs = 1): PlanWorkerClient {
   return new PlanWorkerClient(() => new FakeWorker(delayMs));
 }
 
-function countingParses(): { readonly count: () => number; readonly restore: () => void } {
-  const module = parseModule as { analyzePlan: typeof analyzePlan };
-  const original = module.analyzePlan;
-  let parses = 0;
-  module.analyzePlan = (text: string) => {
-    parses++;
-    return original(text);
-  };
-  return { count: () => parses, restore: () => (module.analyzePlan = original) };
-}
-
 describe('the plan worker', () => {
   beforeEach(() => {
     FakeWorker.started = [];
@@ -110,7 +98,7 @@ describe('the plan worker', () => {
     it('edits the text it last read without parsing it again, and keeps the new reading', () => {
       const service = new PlanService();
       service.handle({ kind: 'read', id: 1, key: 'k', text: BIG });
-      const parses = countingParses();
+      const parses = countParses();
       try {
         const answer = service.handle({ kind: 'edit', id: 2, key: 'k', text: BIG, steps: START_S1 });
         assert.equal(parses.count(), 1, 'only the check of the result');
@@ -262,7 +250,7 @@ describe('the plan worker', () => {
       const engine = new PlanEngine(fakeClient());
       const small = planOf(3);
       const reading = await engine.read('k', small, 'lifecycle.yaml');
-      const parses = countingParses();
+      const parses = countParses();
       try {
         const result = await engine.edit('k', 'lifecycle.yaml', reading, small, START_S1);
         assert.equal(parses.count(), 1);
