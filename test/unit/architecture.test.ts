@@ -124,6 +124,34 @@ describe('architecture: import rules', () => {
     assert.deepEqual(violations, []);
   });
 
+  it('the browser entry reaches no Node built-in and not the Node binding of the worker, through any import', () => {
+    const isBuiltin = (specifier: string): boolean => specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0]);
+    const entries = [path.join(SRC, 'extensionWeb'), path.join(WORKER, 'webMain')];
+    const seen = new Set<string>();
+    const violations: string[] = [];
+    const visit = (moduleWithoutExtension: string): void => {
+      const file = [`${moduleWithoutExtension}.ts`, path.join(moduleWithoutExtension, 'index.ts')].find((candidate) => fs.existsSync(candidate));
+      if (file === undefined || seen.has(file)) {
+        return;
+      }
+      seen.add(file);
+      const typeOnly = typeOnlySpecifiersIn(fs.readFileSync(file, 'utf8'));
+      for (const entry of importsOf(file)) {
+        if (entry.resolved === undefined) {
+          if (isBuiltin(entry.specifier)) {
+            violations.push(describeImport(entry));
+          }
+        } else if (!typeOnly.includes(entry.specifier)) {
+          visit(entry.resolved);
+        }
+      }
+    };
+    entries.forEach(visit);
+    assert.ok(seen.size > 50, `the walk sees the extension's graph (${seen.size} files)`);
+    assert.ok(!seen.has(WORKER_NODE_BINDING), 'the browser entry imports nodeWorkers.ts');
+    assert.deepEqual(violations, []);
+  });
+
   it('the webview pages import from outside media/page only types, and only from src/model', () => {
     const outside = PAGE_FILES.flatMap(importsOf).filter((entry) => entry.resolved === undefined || !isWithin(entry.resolved, PAGES));
     assert.ok(outside.length > 0, 'the pages import the message contract (the scan is not vacuous)');
