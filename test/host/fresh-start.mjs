@@ -4,7 +4,9 @@
 // .vscode-test/) to a scratch folder, runs `npm install`, then `npm start` through npm with
 // nothing of this run's npm in the environment; waits for the printed URL, fetches it, opens it
 // in Chromium and waits for the extension on the example project, then stops the server with
-// Ctrl+C (SIGINT to the process group, as a terminal sends it) and checks that the port is free.
+// Ctrl+C (SIGINT to the process group, as a terminal sends it) and checks that the port is free;
+// then the same for `npm start -- --web`, checking the workbench runs the extension in its web
+// worker extension host.
 // .ci/run runs it once before `npm test`; it takes a few minutes, most of them installing the
 // VS Code test host from scratch.
 //   node test/host/fresh-start.mjs [--keep]
@@ -95,9 +97,9 @@ function runNpmInstall(cwd, env) {
   });
 }
 
-/** Starts `npm start` in its own process group, as a terminal would, and resolves with its URL. */
-function startServer(cwd, env) {
-  const child = spawn('npm', ['start'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+/** Starts `npm start [-- ...extra]` in its own process group, as a terminal would, and resolves with its URL. */
+function startServer(cwd, env, extra = []) {
+  const child = spawn('npm', ['start', ...(extra.length > 0 ? ['--', ...extra] : [])], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const output = [];
   const url = new Promise((resolve) => {
@@ -130,8 +132,8 @@ function startServer(cwd, env) {
   return { url, exited, output, interrupt, kill };
 }
 
-/** Opens the workbench and waits for the extension's sidebar to list the example's stages. */
-async function extensionShows(url) {
+/** Opens the workbench and waits for the extension's sidebar to list the example's stages (and, for `--web`, that it runs in the web worker). */
+async function extensionShows(url, { web = false } = {}) {
   ensureDebianPackages(['chromium', 'fonts-liberation']);
   const browser = await launchBrowser();
   try {
@@ -146,17 +148,60 @@ async function extensionShows(url) {
     const status = page.locator('.statusbar-item', { hasText: 'Fine-tuning' }).first();
     await status.waitFor({ timeout: PAGE_TIMEOUT_MS });
     mkdirSync(join(projectRoot, 'test-artifacts'), { recursive: true });
-    await page.screenshot({ path: join(projectRoot, 'test-artifacts', 'fresh-start.png') });
-    return `${await stages.count()} stages in the sidebar, status bar "${(await status.innerText()).trim()}"`;
+    const shown = `${await stages.count()} stages in the sidebar, status bar "${(await status.innerText()).trim()}"`;
+    await page.screenshot({ path: join(projectRoot, 'test-artifacts', web ? 'fresh-start-web.png' : 'fresh-start.png') });
+    return web ? `${shown}, ${await extensionHostOf(page)}` : shown;
   } finally {
     await browser.close();
+  }
+}
+
+/** Where the workbench says the extension runs, from Developer: Show Running Extensions. */
+async function extensionHostOf(page) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>Developer: Show Running Extensions');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Running Extensions' }).first().waitFor({ timeout: PAGE_TIMEOUT_MS });
+  await page.keyboard.press('Enter');
+  const row = page.locator('.monaco-list-row', { hasText: 'GenAI Lifecycle' }).filter({ hasText: 'web worker' }).first();
+  await row.waitFor({ timeout: PAGE_TIMEOUT_MS });
+  return 'running in the web worker extension host';
+}
+
+/** `npm start [-- ...extra]` in `copy`: prints a URL that serves the workbench with the extension; Ctrl+C stops it. */
+async function checkStart(copy, env, extra) {
+  const name = extra.length > 0 ? `npm start -- ${extra.join(' ')}` : 'npm start';
+  let t0 = Date.now();
+  const server = startServer(copy, env, extra);
+  try {
+    const url = await server.url;
+    if (!check(`${name} prints the URL`, url !== undefined, url ? `${url} after ${seconds(t0)}` : `nothing within ${URL_TIMEOUT_MS / 60_000} min or it exited`)) {
+      return false;
+    }
+
+    const response = await fetch(url).catch((error) => error);
+    const body = response instanceof Response ? await response.text() : '';
+    check('the URL serves the VS Code workbench', response instanceof Response && response.ok && body.includes('workbench'),
+      response instanceof Response ? `HTTP ${response.status}, ${body.length} bytes` : String(response));
+
+    t0 = Date.now();
+    const shown = await extensionShows(url, { web: extra.includes('--web') }).then((detail) => ({ detail }), (error) => ({ error }));
+    check('the extension runs on the example project', shown.error === undefined, shown.detail ? `${shown.detail}, ${seconds(t0)}` : String(shown.error?.message ?? shown.error));
+
+    t0 = Date.now();
+    server.interrupt();
+    const stopped = await Promise.race([server.exited, new Promise((resolve) => setTimeout(() => resolve(undefined), STOP_TIMEOUT_MS))]);
+    const port = Number(new URL(url).port);
+    const portFree = stopped !== undefined && (await probePort(port)) === port;
+    return check('Ctrl+C stops it and frees the port', stopped !== undefined && portFree,
+      stopped === undefined ? `still running after ${STOP_TIMEOUT_MS / 1000} s` : `exit ${stopped.code ?? stopped.signal}, port ${port} ${portFree ? 'free' : 'still bound'}, ${seconds(t0)}`);
+  } finally {
+    server.kill();
   }
 }
 
 async function main() {
   const scratch = mkdtempSync(join(tmpdir(), 'genai-lifecycle-fresh-'));
   const copy = join(scratch, 'genai-lifecycle');
-  let server;
   try {
     const files = copyCheckout(copy);
     console.log(`fresh start: copied ${files} files to ${copy} (no node_modules/, no .vscode-test/)`);
@@ -168,31 +213,11 @@ async function main() {
       return;
     }
 
-    t0 = Date.now();
-    server = startServer(copy, env);
-    const url = await server.url;
-    if (!check('npm start prints the URL', url !== undefined, url ? `${url} after ${seconds(t0)}` : `nothing within ${URL_TIMEOUT_MS / 60_000} min or it exited`)) {
-      return;
+    // The README's command, then its browser variant (the extension in the web worker host).
+    if (await checkStart(copy, env, [])) {
+      await checkStart(copy, env, ['--web']);
     }
-
-    const response = await fetch(url).catch((error) => error);
-    const body = response instanceof Response ? await response.text() : '';
-    check('the URL serves the VS Code workbench', response instanceof Response && response.ok && body.includes('workbench'),
-      response instanceof Response ? `HTTP ${response.status}, ${body.length} bytes` : String(response));
-
-    t0 = Date.now();
-    const shown = await extensionShows(url).then((detail) => ({ detail }), (error) => ({ error }));
-    check('the extension runs on the example project', shown.error === undefined, shown.detail ? `${shown.detail}, ${seconds(t0)}` : String(shown.error?.message ?? shown.error));
-
-    t0 = Date.now();
-    server.interrupt();
-    const stopped = await Promise.race([server.exited, new Promise((resolve) => setTimeout(() => resolve(undefined), STOP_TIMEOUT_MS))]);
-    const port = Number(new URL(url).port);
-    const portFree = stopped !== undefined && (await probePort(port)) === port;
-    check('Ctrl+C stops it and frees the port', stopped !== undefined && portFree,
-      stopped === undefined ? `still running after ${STOP_TIMEOUT_MS / 1000} s` : `exit ${stopped.code ?? stopped.signal}, port ${port} ${portFree ? 'free' : 'still bound'}, ${seconds(t0)}`);
   } finally {
-    server?.kill();
     if (keep) {
       console.log(`fresh start: kept ${copy}`);
     } else {

@@ -2,14 +2,16 @@
 // `npm start`: builds the extension, then serves VS Code in the browser (the VS Code server
 // from code-server, on 127.0.0.1 only) with the extension loaded on the bundled example
 // project, and prints the URL. Ctrl+C stops it.
-//   npm start [-- --port 8080] [-- --folder path/to/project]
+//   npm start [-- --port 8080] [-- --folder path/to/project] [-- --web]
+// --web runs the extension in the browser's web worker extension host, from its `browser`
+// bundle, as vscode.dev and github.dev do; without it, in the server's Node extension host.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { installHost } from './install-host.mjs';
 import { projectRoot } from './paths.mjs';
-import { HOST, probePort, startServer } from './server.mjs';
+import { HOST, probePort, QUIET_USER_SETTINGS, startServer } from './server.mjs';
 
 const DEFAULT_PORT = 8080;
 const PORT_ATTEMPTS = 20;
@@ -22,6 +24,10 @@ function option(name) {
   }
   const index = args.indexOf(`--${name}`);
   return index >= 0 ? args[index + 1] : undefined;
+}
+
+function flag(name) {
+  return process.argv.slice(2).includes(`--${name}`);
 }
 
 function fail(message) {
@@ -61,10 +67,16 @@ async function main() {
   mkdirSync(extensionsDir, { recursive: true });
   symlinkSync(projectRoot, join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
 
+  const web = flag('web');
+  const extensionId = `${manifest.publisher}.${manifest.name}`;
+  // VS Code's own way to move an installed extension to another host: the `remote.extensionKind`
+  // setting. `web` makes the workbench run it in the browser from its `browser` bundle.
+  const userSettings = web ? { ...QUIET_USER_SETTINGS, 'remote.extensionKind': { [extensionId]: ['web'] } } : QUIET_USER_SETTINGS;
+
   const port = await choosePort(requested);
   let server;
   try {
-    server = await startServer({ port, defaultFolder: folder, extensionsDir, smokeTestDriver: false });
+    server = await startServer({ port, defaultFolder: folder, extensionsDir, smokeTestDriver: false, userSettings });
   } catch (error) {
     rmSync(extensionsDir, { recursive: true, force: true });
     fail(error instanceof Error ? error.message : String(error));
@@ -83,7 +95,8 @@ async function main() {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  console.log(`\nGenAI Lifecycle is running in VS Code (${manifest.displayName} ${manifest.version}) on ${folder}`);
+  const where = web ? "the browser's web worker extension host, as in vscode.dev" : "the server's Node extension host";
+  console.log(`\nGenAI Lifecycle is running in VS Code (${manifest.displayName} ${manifest.version}, ${where}) on ${folder}`);
   console.log(`Open: ${server.origin}/`);
   console.log('Commands and edits write to that folder\'s lifecycle.yaml. Press Ctrl+C to stop.');
 }
