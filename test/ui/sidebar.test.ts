@@ -135,10 +135,12 @@ describe('the Stages sidebar (workbench page)', () => {
     await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor();
     await page.keyboard.press('Enter');
     const planFile = path.join(folder, 'lifecycle.yaml');
-    for (let attempt = 0; attempt < 100 && !fs.existsSync(planFile); attempt++) {
+    // Waits for the whole text: a file can be seen between its creation and its last write.
+    const created = () => fs.existsSync(planFile) && fs.readFileSync(planFile, 'utf8').includes('\nstages:\n');
+    for (let attempt = 0; attempt < 150 && !created(); attempt++) {
       await page.waitForTimeout(200);
     }
-    assert.ok(fs.existsSync(planFile), 'lifecycle.yaml was created');
+    assert.ok(created(), 'lifecycle.yaml was created');
     assert.ok(fs.readFileSync(planFile, 'utf8').includes('stages:\n  - id: pre-training\n    status: skipped\n'));
     const tree = page.locator(`${VIEWLET} .monaco-list[aria-label="Stages"]`);
     await tree.locator('.monaco-list-row[aria-label="Prompt engineering, Not started, current stage"]').waitFor();

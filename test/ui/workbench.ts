@@ -8,6 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Frame, type Page } fr
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const ARTIFACTS_DIR = path.join(PROJECT_ROOT, 'test-artifacts');
 const HOST = '127.0.0.1';
+const EXTENSION_ID = 'genai-lifecycle-tools.genai-lifecycle';
 
 let browser: Browser | undefined;
 const contexts: BrowserContext[] = [];
@@ -54,6 +55,8 @@ export interface OpenOptions {
   /** A VS Code colour theme id, e.g. 'Default Light Modern' or 'Default Dark Modern'. */
   readonly theme?: string;
   readonly viewport?: { readonly width: number; readonly height: number };
+  /** `web`: the extension runs in the browser's web worker extension host (its `browser` bundle), as in vscode.dev. */
+  readonly extensionKind?: 'node' | 'web';
 }
 
 /**
@@ -76,6 +79,12 @@ export async function openWorkbench(options: OpenOptions): Promise<Page> {
   });
   if (options.theme) {
     settings['workbench.colorTheme'] = options.theme;
+  }
+  if (options.extensionKind === 'web') {
+    // VS Code's own setting for where an extension runs. The payload's `extensionDevelopmentKind`
+    // does not do it in this web workbench: it parses the key into `extensionDevelopmentLocationKind`
+    // while the code that places extensions reads `extensionDevelopmentKind` (VS Code 1.139).
+    settings['remote.extensionKind'] = { [EXTENSION_ID]: ['web'] };
   }
   fs.writeFileSync(settingsFile, JSON.stringify(settings, undefined, 2));
   const context = await (await sharedBrowser()).newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
@@ -119,6 +128,17 @@ export async function frameContaining(page: Page, text: string, timeoutMs = 30_0
     }
     await page.waitForTimeout(250);
   }
+}
+
+/** Which extension host the workbench says runs the extension ('web worker' or the server's address), from Developer: Show Running Extensions. */
+export async function runningExtensionHost(page: Page): Promise<string> {
+  await runCommand(page, 'Developer: Show Running Extensions');
+  // The list names an extension under development by its id.
+  const row = page.locator('.monaco-list-row', { hasText: /GenAI Lifecycle|genai-lifecycle-tools\.genai-lifecycle/ }).first();
+  await row.waitFor({ timeout: 30_000 });
+  const text = await row.innerText();
+  await runCommand(page, 'View: Close Editor');
+  return /web worker/i.test(text) ? 'web worker' : text.replace(/\s+/g, ' ');
 }
 
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
