@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { parse } from '../../../src/model/planFile/parse';
-import { activateExtension, EXTENSION_ID, fixturePath, workspaceFolder } from '../helpers';
+import { diskText } from '../files';
+import { activateExtension, EXTENSION_ID, fixtureUri, workspaceFolder } from '../helpers';
 
 describe('activation in the basic fixture', () => {
   it('activates because the workspace contains lifecycle.yaml', async () => {
@@ -27,7 +27,7 @@ describe('activation in the basic fixture', () => {
     const api = await activateExtension();
     const folderPlan = api.services.store.get(workspaceFolder().uri);
     assert.ok(folderPlan?.exists, 'plan file found');
-    const expected = parse(fs.readFileSync(fixturePath('basic', 'lifecycle.yaml'), 'utf8'));
+    const expected = parse(await diskText(fixtureUri('basic', 'lifecycle.yaml')));
     assert.deepEqual(folderPlan.result, expected);
     assert.equal(folderPlan.errorCount, 0);
     assert.deepEqual(
