@@ -1,6 +1,9 @@
-// Bundles the extension into dist/extension.js (CommonJS, Node platform, `vscode` external),
-// the plan worker into dist/planWorker.js (started by the extension for large plans), and each
-// webview page's script (media/page) into dist/webview/ (browser, one IIFE each).
+// Bundles the extension twice: dist/extension.js (`main`: CommonJS for Node) and
+// dist/web/extension.js (`browser`: the web worker extension host of vscode.dev and github.dev);
+// its plan worker for each (dist/planWorker.js, a worker thread; dist/web/planWorker.js, a Web
+// Worker), and each webview page's script (media/page) into dist/webview/ (one IIFE each).
+// The browser bundles are built for `platform: 'browser'` with nothing external but `vscode`:
+// a Node built-in anywhere in their import graph fails the build.
 //   node esbuild.js               development build with sourcemaps
 //   node esbuild.js --production  minified, no sourcemaps (used by vsce through vscode:prepublish)
 //   node esbuild.js --watch       rebuild on change; output readable by the $esbuild-watch problem matcher
@@ -45,9 +48,10 @@ const common = {
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], format: 'cjs', platform: 'node', target: 'node18', outfile: 'dist/extension.js', external: ['vscode'] },
-  // The plan worker: the model and its worker body, no `vscode`. Node for now (worker_threads);
-  // a web build would bundle the same body with a Web Worker endpoint (src/worker/planWorker.ts).
+  // The plan worker: the model and its worker body, no `vscode`.
   { ...common, entryPoints: { planWorker: 'src/worker/main.ts' }, format: 'cjs', platform: 'node', target: 'node18', outdir: 'dist' },
+  { ...common, entryPoints: ['src/extensionWeb.ts'], format: 'cjs', platform: 'browser', target: 'es2022', outfile: 'dist/web/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: { planWorker: 'src/worker/webMain.ts' }, format: 'iife', platform: 'browser', target: 'es2022', outdir: 'dist/web' },
   // A webview runs in VS Code's Chromium, with no module loader: one self-contained script per page.
   { ...common, entryPoints: ['media/page/chart.ts', 'media/page/estimate.ts'], format: 'iife', platform: 'browser', target: 'es2022', outdir: 'dist/webview' },
 ];

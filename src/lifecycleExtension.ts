@@ -9,7 +9,7 @@ import { Advisor } from './workspace/advisor';
 import { EstimateFeature } from './webview/estimate';
 import { EstimateConfig } from './workspace/estimateConfig';
 import { EvidenceChecker } from './workspace/evidenceChecker';
-import { startNodeWorker } from './worker/nodeWorkers';
+import type { StartWorker } from './worker/protocol';
 import { PlanEngine } from './workspace/planEngine';
 import { PlanStore } from './workspace/planStore';
 import { PlanWorkerClient } from './workspace/planWorkerClient';
@@ -25,16 +25,24 @@ export interface LifecycleApi {
   readonly estimate: EstimateFeature;
 }
 
+/**
+ * What differs between the extension's two entries: extension.ts (Node extension host, desktop
+ * and remote) and extensionWeb.ts (a browser's web worker extension host: vscode.dev, github.dev).
+ */
+export interface LifecycleRuntime {
+  /** Starts the plan worker: a worker thread in Node, a Web Worker in a browser. */
+  readonly startPlanWorker: StartWorker;
+}
+
 /** The one root object built in `activate()`; disposing it disposes every feature. */
 export class LifecycleExtension extends Disposable {
   readonly api: LifecycleApi;
 
-  constructor(context: vscode.ExtensionContext) {
+  constructor(context: vscode.ExtensionContext, runtime: LifecycleRuntime) {
     super();
     const log = this.register(vscode.window.createOutputChannel('GenAI Lifecycle', { log: true }));
     // The plan worker starts on the first plan too large to read in this thread, never before.
-    const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'planWorker.js').fsPath;
-    const engine = this.register(new PlanEngine(new PlanWorkerClient(() => startNodeWorker(workerScript))));
+    const engine = this.register(new PlanEngine(new PlanWorkerClient(runtime.startPlanWorker)));
     const store = this.register(new PlanStore(engine));
     const advisor = this.register(new Advisor(context.workspaceState));
     const estimates = this.register(new EstimateConfig(log));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { compileGlobs, DEFAULT_PLAN_FILE_PATTERNS, matchesAnyGlob } from '../model/planFile/planFiles';
+import { compilePlanFilePatterns, DEFAULT_PLAN_FILE_PATTERNS, type PlanFileMatcher } from '../model/planFile/planFiles';
 import { Disposable } from '../util/disposable';
 import { CONFIG_SECTION } from '../workspace/config';
 import type { FolderPlan, PlanStore } from '../workspace/planStore';
@@ -19,7 +19,7 @@ const MAX_CACHED_PATTERN_SETS = 8;
 export class PlanDocuments extends Disposable {
   /** Plan files edited since the store last reported them, keyed by URI; resolved on its next report. */
   private readonly pending = new Map<string, { readonly settled: Promise<void>; readonly resolve: () => void }>();
-  private readonly compiledPatterns = new Map<string, readonly RegExp[]>();
+  private readonly planFileMatchers = new Map<string, PlanFileMatcher>();
 
   constructor(private readonly store: PlanStore) {
     super();
@@ -69,15 +69,15 @@ export class PlanDocuments extends Disposable {
   }
 
   /**
-   * Whether a markdown document is a plan: its workspace-relative path matches a
-   * `hover.planFilePatterns` glob (case-insensitively), or a stage's `plan:` names it.
+   * Whether a markdown document is a plan: its workspace-relative path matches the
+   * `hover.planFilePatterns` globs (case-insensitively, `!` ones excluding), or a stage's `plan:` names it.
    */
   isMarkdownPlan(document: vscode.TextDocument): boolean {
     if (document.languageId !== 'markdown') {
       return false;
     }
     const relative = vscode.workspace.asRelativePath(document.uri, false);
-    if (matchesAnyGlob(relative, this.patternsFor(document.uri))) {
+    if (this.planFileMatcherFor(document.uri)(relative)) {
       return true;
     }
     const stages = this.planForMarkdown(document)?.plan?.stages ?? [];
@@ -91,19 +91,19 @@ export class PlanDocuments extends Disposable {
     return folder ? this.store.get(folder.uri) : undefined;
   }
 
-  private patternsFor(uri: vscode.Uri): readonly RegExp[] {
+  private planFileMatcherFor(uri: vscode.Uri): PlanFileMatcher {
     const setting = vscode.workspace.getConfiguration(CONFIG_SECTION, uri).get<unknown>('hover.planFilePatterns');
     const patterns = Array.isArray(setting) ? (setting as unknown[]) : DEFAULT_PLAN_FILE_PATTERNS;
     const key = JSON.stringify(patterns);
-    let compiled = this.compiledPatterns.get(key);
-    if (!compiled) {
-      if (this.compiledPatterns.size >= MAX_CACHED_PATTERN_SETS) {
-        this.compiledPatterns.clear();
+    let matcher = this.planFileMatchers.get(key);
+    if (!matcher) {
+      if (this.planFileMatchers.size >= MAX_CACHED_PATTERN_SETS) {
+        this.planFileMatchers.clear();
       }
-      compiled = compileGlobs(patterns);
-      this.compiledPatterns.set(key, compiled);
+      matcher = compilePlanFilePatterns(patterns);
+      this.planFileMatchers.set(key, matcher);
     }
-    return compiled;
+    return matcher;
   }
 
   private markPending(key: string): void {

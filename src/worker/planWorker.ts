@@ -1,9 +1,7 @@
 // The plan worker's body: answers the extension's requests (planService.ts) over whatever
 // endpoint the runtime gives. It uses no Node built-in and no `vscode`, so the same module runs
-// as a Web Worker in a browser build: there `serve` gets an endpoint over the worker's `self`
-// (`post: (m) => self.postMessage(m)`, `onMessage: (l) => self.addEventListener('message', (e) => l(e.data))`)
-// in place of nodeWorkers.ts's `parentPort` one. main.ts is the Node entry.
-
+// as a worker thread (main.ts, over nodeWorkers.ts's `parentPort`) and as a browser's Web Worker
+// (webMain.ts, over webWorkers.ts's `self`).
 import { PlanService } from './planService';
 import type { MessageEndpoint, PlanRequest, PlanResponse } from './protocol';
 

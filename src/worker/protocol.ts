@@ -1,6 +1,6 @@
 // The messages between the extension and the plan worker, and the two small interfaces a
 // transport provides. Plain data only, so any transport carries them: Node's worker_threads
-// today (nodeWorkers.ts), a browser's Web Worker for a web build (see planWorker.ts).
+// (nodeWorkers.ts) and a browser's Web Worker (webWorkers.ts).
 
 import type { PlanEditStep } from '../model/domain/types';
 import type { ResultHead, ResultPart } from '../model/planFile/resultTransfer';

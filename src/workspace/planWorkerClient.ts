@@ -2,7 +2,8 @@
 // (never at activation), reused for every read and edit, stopped when a request passes its
 // deadline (and started again on the next one) and when the extension is disposed. Requests go
 // one at a time, so each deadline measures that request's own work. Transport-agnostic: it is
-// given a way to start a worker (nodeWorkers.ts's startNodeWorker in the Node build).
+// given a way to start a worker by the entry that wires it (a worker thread in Node, a Web
+// Worker in a browser).
 
 import type { PlanEditStep } from '../model/domain/types';
 import { ResultAssembler, type ResultHead } from '../model/planFile/resultTransfer';

@@ -1,8 +1,9 @@
 // The import rules that keep the model pure and the rooms apart, checked on the source:
-// the model imports nothing outside src/model but the `yaml` package (so no `vscode`), the
-// domain depends on neither the plan-file engine nor presentation, and the editor adapters
-// (views, commands, language, webview) do not reach into one another. src/webview uses no
-// Node built-in, so the panels also work where the extension host is a browser's web worker.
+// the model imports nothing outside src/model but the `yaml` package and picomatch's posix
+// entry (so no `vscode`), the domain depends on neither the plan-file engine nor presentation,
+// and the editor adapters (views, commands, language, webview) do not reach into one another.
+// src/webview uses no Node built-in, so the panels also work where the extension host is a
+// browser's web worker.
 // The webview pages (media/page, bundled for the browser) take only types from the extension,
 // and only from the model: the message contract they share with it. The plan worker (src/worker)
 // is the model behind a message interface: no `vscode`, no adapter, and no Node built-in outside
@@ -25,7 +26,7 @@ const WORKER = path.join(SRC, 'worker');
 /** The worker's only file that may use Node built-ins (worker_threads). */
 const WORKER_NODE_BINDING = path.join(WORKER, 'nodeWorkers.ts');
 /** Packages the model may import (everything else it uses lives in src/model). */
-const MODEL_PACKAGES: readonly string[] = ['yaml'];
+const MODEL_PACKAGES: readonly string[] = ['yaml', 'picomatch/posix'];
 
 interface Import {
   /** The importing file, absolute. */
@@ -90,7 +91,7 @@ describe('architecture: import rules', () => {
     assert.ok(ALL_IMPORTS.some((entry) => isWithin(entry.file, DOMAIN) && entry.resolved !== undefined));
   });
 
-  it('src/model imports nothing outside src/model but the yaml package (no vscode)', () => {
+  it('src/model imports nothing outside src/model but its allowed packages (no vscode)', () => {
     const violations = ALL_IMPORTS.filter((entry) => isWithin(entry.file, MODEL))
       .filter((entry) => (entry.resolved === undefined ? !MODEL_PACKAGES.includes(entry.specifier) : !isWithin(entry.resolved, MODEL)))
       .map(describeImport);
@@ -121,6 +122,34 @@ describe('architecture: import rules', () => {
           : !isWithin(entry.resolved, MODEL) && !isWithin(entry.resolved, WORKER),
       )
       .map(describeImport);
+    assert.deepEqual(violations, []);
+  });
+
+  it('the browser entry reaches no Node built-in and not the Node binding of the worker, through any import', () => {
+    const isBuiltin = (specifier: string): boolean => specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0]);
+    const entries = [path.join(SRC, 'extensionWeb'), path.join(WORKER, 'webMain')];
+    const seen = new Set<string>();
+    const violations: string[] = [];
+    const visit = (moduleWithoutExtension: string): void => {
+      const file = [`${moduleWithoutExtension}.ts`, path.join(moduleWithoutExtension, 'index.ts')].find((candidate) => fs.existsSync(candidate));
+      if (file === undefined || seen.has(file)) {
+        return;
+      }
+      seen.add(file);
+      const typeOnly = typeOnlySpecifiersIn(fs.readFileSync(file, 'utf8'));
+      for (const entry of importsOf(file)) {
+        if (entry.resolved === undefined) {
+          if (isBuiltin(entry.specifier)) {
+            violations.push(describeImport(entry));
+          }
+        } else if (!typeOnly.includes(entry.specifier)) {
+          visit(entry.resolved);
+        }
+      }
+    };
+    entries.forEach(visit);
+    assert.ok(seen.size > 50, `the walk sees the extension's graph (${seen.size} files)`);
+    assert.ok(!seen.has(WORKER_NODE_BINDING), 'the browser entry imports nodeWorkers.ts');
     assert.deepEqual(violations, []);
   });
 

@@ -170,5 +170,11 @@ describe('hovers', () => {
       // A stage's own plan file stays a plan whatever the patterns say.
       assert.equal((await ourHovers(fileUri('docs', 'finetune-plan.md'), new vscode.Position(2, 8))).length, 1);
     });
+
+    it('genaiLifecycle.hover.planFilePatterns leaves out what a pattern starting with ! matches', async () => {
+      await setSetting('hover.planFilePatterns', ['**/*.md', '!docs/plan.MD']);
+      assert.equal((await ourHovers(fileUri('README.md'), new vscode.Position(2, 22))).length, 1);
+      assert.deepEqual(await ourHovers(fileUri('docs', 'PLAN.md'), new vscode.Position(19, 9)), []);
+    });
   });
 });
