@@ -110,6 +110,10 @@ async function runFixture({ server, browser, kind, resultsDir, testsPath, fixtur
       log(`  ✗ fixture ${fixture}: exit code ${outcome.code} without results. Window log:\n${formatLogs(outcome.logs)}`);
       return { fixture, passed: 0, failed: 1, skipped: 0, seconds };
     }
+    if (summary.kind !== kind) {
+      log(`  ✗ fixture ${fixture}: the results came from the ${summary.kind} entry, not the ${kind} one`);
+      return { fixture, passed: summary.passed, failed: summary.failed + 1, skipped: summary.skipped, seconds };
+    }
     log(`  fixture ${fixture}: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped (${seconds} s)`);
     return { ...summary, seconds };
   } finally {

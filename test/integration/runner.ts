@@ -18,6 +18,16 @@ export interface SuiteSummary {
   readonly failures: readonly { readonly title: string; readonly error: string }[];
 }
 
+let kindUnderTest: HostKind | undefined;
+
+/** The host kind this run's entry is for (set as the run starts), for suites that check it. */
+export function hostKindUnderTest(): HostKind {
+  if (!kindUnderTest) {
+    throw new Error('the suites run from an integration entry, which says its host kind');
+  }
+  return kindUnderTest;
+}
+
 /** The fixture is the opened folder's name, or the workspace file's name for multi-root fixtures. */
 export function currentFixtureName(): string {
   const workspaceFile = vscode.workspace.workspaceFile;
@@ -46,6 +56,7 @@ export function resultsFolder(kind: HostKind): vscode.Uri {
  * fixture's report, then writes the summary and the report. Rejects if a test failed.
  */
 export async function runLoadedSuites(mocha: Mocha, Base: typeof Mocha.reporters.Base, kind: HostKind): Promise<void> {
+  kindUnderTest = kind;
   const fixture = currentFixtureName();
   const endReport = startReport();
   const consoleLog = Base.consoleLog;
