@@ -58,7 +58,9 @@ describe('effort chart panel', () => {
     await waitFor(() => chartTabs().length === 1, 'one chart tab');
     assert.equal(panel.webviewPanel.viewType, 'genaiLifecycle.chart');
     assert.equal(panel.webviewPanel.title, 'Lifecycle Effort Chart');
-    assert.equal(panel.webviewPanel.viewColumn, vscode.ViewColumn.Two);
+    // Opened Beside, the panel learns its column when the workbench reports its view state, which
+    // may come after its tab shows (measured in the web worker host).
+    assert.equal(await waitFor(() => panel.webviewPanel.viewColumn, 'the panel to know its column'), vscode.ViewColumn.Two);
     assert.equal(chartTabs()[0].label, 'Lifecycle Effort Chart');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), planUri().toString(), 'the editor keeps the focus');
     // The bundled script's folder and the stylesheet's: nothing else of the extension is readable.
