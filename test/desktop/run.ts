@@ -33,7 +33,6 @@ async function main(): Promise<void> {
           extensionDevelopmentPath: projectRoot,
           extensionTestsPath: path.join(suitesRoot, 'index.js'),
           launchArgs: [fs.existsSync(workspaceFile) ? workspaceFile : target, '--disable-extensions', '--skip-welcome', '--skip-release-notes'],
-          extensionTestsEnv: { GENAI_LIFECYCLE_RESULTS_DIR: path.join(scratch, 'results') },
         });
       } catch {
         failed += 1;

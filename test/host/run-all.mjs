@@ -11,7 +11,7 @@ import Mocha from 'mocha';
 import { launchBrowser } from './browser.mjs';
 import { ensureDebianPackages, installHost } from './install-host.mjs';
 import { projectRoot } from './paths.mjs';
-import { RESULTS_DIR_ENV, runHostSuites } from './run-host-tests.mjs';
+import { HOST_KINDS, runHostSuites } from './run-host-tests.mjs';
 import { startServer } from './server.mjs';
 
 const args = process.argv.slice(2);
@@ -146,20 +146,29 @@ async function main() {
   heading('real VS Code test host');
   installHost();
   ensureDebianPackages(['chromium', 'fonts-liberation']);
-  const resultsDir = mkdtempSync(join(tmpdir(), 'genai-lifecycle-results-'));
-  cleanups.push(() => rmSync(resultsDir, { recursive: true, force: true }));
-  const server = await startServer({ env: { [RESULTS_DIR_ENV]: resultsDir }, reconnectionGraceSeconds: 1 });
+  const server = await startServer({ reconnectionGraceSeconds: 1 });
   cleanups.push(() => server.stop());
   const browser = await launchBrowser();
   cleanups.push(() => browser.close());
   console.log(`VS Code server on ${server.origin}, Chromium via playwright-core`);
 
   if (wants('host')) {
-    heading('integration tests (inside the real extension host)');
-    const summaries = await runHostSuites({ server, browser, resultsDir });
-    const host = summaries.reduce((acc, s) => ({ passed: acc.passed + s.passed, failed: acc.failed + s.failed, skipped: acc.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 });
-    console.log(`integration: ${host.passed} passed, ${host.failed} failed, ${host.skipped} skipped (${summaries.length} fixture workspaces)`);
-    add(host);
+    // The same suites twice: the extension in the Node extension host, then in the web worker one.
+    const lines = [];
+    // GENAI_LIFECYCLE_HOST_KINDS=node or =web narrows a quick local run (CI runs both).
+    const kinds = process.env.GENAI_LIFECYCLE_HOST_KINDS?.split(',').filter(Boolean);
+    for (const { kind, title } of HOST_KINDS.filter((host) => !kinds || kinds.includes(host.kind))) {
+      heading(`integration tests (inside the real ${title})`);
+      const summaries = await runHostSuites({ server, browser, kind });
+      const host = summaries.reduce((acc, s) => ({ passed: acc.passed + s.passed, failed: acc.failed + s.failed, skipped: acc.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 });
+      const line = `integration (${title}): ${host.passed} passed, ${host.failed} failed, ${host.skipped} skipped (${summaries.length} fixture workspaces)`;
+      console.log(line);
+      lines.push(line);
+      add(host);
+    }
+    if (lines.length > 1) {
+      console.log(`\n${lines.join('\n')}`);
+    }
   }
 
   if (wants('ui')) {

@@ -1,12 +1,28 @@
 // Runs the integration suites inside the real VS Code extension host: one workbench page per
-// fixture workspace, each loading the extension under development and the compiled test entry.
+// fixture workspace, each loading the extension under development and the test entry, once with
+// the extension in the Node extension host and once in the web worker one.
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildWebTestBundles } from './build-web-tests.mjs';
 import { projectRoot } from './paths.mjs';
-import { seedWorkspaceConfigurationCache, workbenchUrl, workspaceConfigurationCacheDir } from './server.mjs';
+import { seedWorkspaceConfigurationCache, webExtensionKindSettings, workbenchUrl, workspaceConfigurationCacheDir, writeUserSettings } from './server.mjs';
 
-export const RESULTS_DIR_ENV = 'GENAI_LIFECYCLE_RESULTS_DIR';
+/** The extension hosts the suites run in, with the name the totals give each. */
+export const HOST_KINDS = Object.freeze([
+  { kind: 'node', title: 'Node extension host' },
+  { kind: 'web', title: 'web worker extension host' },
+]);
+
+/** Where a kind's run writes `<fixture>.json` and `.log` (test/integration/runner.ts, resultsFolder). */
+export function resultsDirFor(kind) {
+  return join(projectRoot, 'out', 'test-results', kind);
+}
+
+function extensionId() {
+  const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+  return `${manifest.publisher}.${manifest.name}`;
+}
 const SUITE_TIMEOUT_MS = Number(process.env.GENAI_LIFECYCLE_SUITE_TIMEOUT_MS ?? 180_000);
 
 /**
@@ -31,21 +47,36 @@ export function prepareFixture(name, scratchRoot) {
   return existsSync(workspaceFile) ? { workspaceFile } : { folder: target };
 }
 
-export async function runHostSuites({ server, browser, resultsDir, log = console.log }) {
+/**
+ * Runs every fixture's suites with the extension in the `kind` host ('node' or 'web'): for the
+ * web worker host, bundles the suites first and sets the extension's kind in the user settings
+ * for the run's windows (put back afterwards).
+ */
+export async function runHostSuites({ server, browser, kind = 'node', log = console.log }) {
+  const resultsDir = resultsDirFor(kind);
+  rmSync(resultsDir, { recursive: true, force: true });
+  const fixtures = integrationFixtures();
+  const testsPaths = kind === 'web' ? await buildWebTestBundles(fixtures) : new Map(fixtures.map((fixture) => [fixture, join(projectRoot, 'out', 'test', 'integration', 'index.js')]));
   const scratchRoot = mkdtempSync(join(tmpdir(), 'genai-lifecycle-fixtures-'));
   const summaries = [];
+  if (kind === 'web') {
+    writeUserSettings(server, webExtensionKindSettings(extensionId(), server.userSettings));
+  }
   try {
-    for (const fixture of integrationFixtures()) {
-      summaries.push(await runFixture({ server, browser, resultsDir, fixture, scratchRoot, log }));
+    for (const fixture of fixtures) {
+      summaries.push(await runFixture({ server, browser, kind, resultsDir, testsPath: testsPaths.get(fixture), fixture, scratchRoot, log }));
     }
   } finally {
+    if (kind === 'web') {
+      writeUserSettings(server, server.userSettings);
+    }
     rmSync(scratchRoot, { recursive: true, force: true });
   }
   return summaries;
 }
 
-async function runFixture({ server, browser, resultsDir, fixture, scratchRoot, log }) {
-  log(`\n  real VS Code host · fixture ${fixture}`);
+async function runFixture({ server, browser, kind, resultsDir, testsPath, fixture, scratchRoot, log }) {
+  log(`\n  real VS Code host (${HOST_KINDS.find((host) => host.kind === kind)?.title ?? kind}) · fixture ${fixture}`);
   const target = prepareFixture(fixture, scratchRoot);
   // A multi-root workspace opened for the first time can come up with no folders at all in the
   // web workbench (a race in VS Code, explained at seedWorkspaceConfigurationCache).
@@ -58,7 +89,7 @@ async function runFixture({ server, browser, resultsDir, fixture, scratchRoot, l
   await page.exposeFunction('codeAutomationExit', (code, logs) => settle({ code, logs }));
   const timer = setTimeout(() => settle({ code: 'timeout' }), SUITE_TIMEOUT_MS);
   try {
-    await page.goto(workbenchUrl(server, { ...target, extensionPath: projectRoot, testsPath: join(projectRoot, 'out', 'test', 'integration', 'index.js') }));
+    await page.goto(workbenchUrl(server, { ...target, extensionPath: projectRoot, testsPath, extensionKind: kind }));
     const outcome = await exited;
     if (seededId !== undefined) {
       warnIfCacheMoved({ server, seededId, fixture, log });
@@ -78,6 +109,10 @@ async function runFixture({ server, browser, resultsDir, fixture, scratchRoot, l
       // run() threw before mocha could report (the extension failed to load, say).
       log(`  ✗ fixture ${fixture}: exit code ${outcome.code} without results. Window log:\n${formatLogs(outcome.logs)}`);
       return { fixture, passed: 0, failed: 1, skipped: 0, seconds };
+    }
+    if (summary.kind !== kind) {
+      log(`  ✗ fixture ${fixture}: the results came from the ${summary.kind} entry, not the ${kind} one`);
+      return { fixture, passed: summary.passed, failed: summary.failed + 1, skipped: summary.skipped, seconds };
     }
     log(`  fixture ${fixture}: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped (${seconds} s)`);
     return { ...summary, seconds };

@@ -101,6 +101,7 @@ export async function startServer({ port, defaultFolder, extensionsDir, env = {}
     port: chosenPort,
     origin: `http://${HOST}:${chosenPort}`,
     userDataDir: join(dataRoot, 'user-data'),
+    userSettings,
     log: () => logLines.join('\n'),
     async stop() {
       if (!exited) {
@@ -182,12 +183,20 @@ export function workspaceConfigurationCacheDir(server) {
   return join(server.userDataDir, 'User', 'caches', 'CachedConfigurations', 'workspaces');
 }
 
-/** The workbench URL that opens `target` (a folder, or a .code-workspace file) with a dev extension and optional tests. */
-export function workbenchUrl(server, { folder, workspaceFile, extensionPath, testsPath }) {
+/**
+ * The workbench URL that opens `target` (a folder, or a .code-workspace file) with a dev
+ * extension and optional tests. `extensionKind: 'web'` asks for the extension in the web worker
+ * extension host: the payload's `extensionDevelopmentKind` key (read by the web workbench, see
+ * webExtensionKindSettings for why it is not enough on its own).
+ */
+export function workbenchUrl(server, { folder, workspaceFile, extensionPath, testsPath, extensionKind }) {
   const remote = (path) => remoteUri(server, path);
   const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
   if (extensionPath) {
     payload.push(['extensionDevelopmentPath', remote(extensionPath)]);
+  }
+  if (extensionKind === 'web') {
+    payload.push(['extensionDevelopmentKind', 'web']);
   }
   if (testsPath) {
     payload.push(['extensionTestsPath', remote(testsPath)]);
@@ -200,4 +209,25 @@ export function workbenchUrl(server, { folder, workspaceFile, extensionPath, tes
   }
   query.set('payload', JSON.stringify(payload));
   return `${server.origin}/?${query.toString()}`;
+}
+
+/**
+ * User settings that run `extensionId` in the web worker extension host of every window opened
+ * after they are written.
+ *
+ * Why a setting beside the payload key: the web workbench of VS Code 1.139 parses the payload's
+ * `extensionDevelopmentKind` (BrowserWorkbenchEnvironmentService.resolveExtensionHostDebugEnvironment)
+ * but exposes it as `extensionDevelopmentLocationKind`, while the code that places extensions
+ * (ExtensionRunningLocationTracker.readExtensionKinds) reads `extensionDevelopmentKind`, which
+ * only the desktop's environment service has. Measured: with the key alone, an extension with
+ * both `main` and `browser` still ran in the Node host. `remote.extensionKind` goes through
+ * ExtensionManifestPropertiesService.getExtensionKind, which the tracker does read.
+ */
+export function webExtensionKindSettings(extensionId, settings) {
+  return { ...settings, 'remote.extensionKind': { [extensionId]: ['web'] } };
+}
+
+/** Replaces the server's user settings; windows opened afterwards read them. */
+export function writeUserSettings(server, settings) {
+  writeFileSync(join(server.userDataDir, 'User', 'settings.json'), JSON.stringify(settings, undefined, 2));
 }

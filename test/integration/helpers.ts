@@ -1,5 +1,4 @@
 // Shared helpers for suites running inside the real extension host.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LifecycleApi } from '../../src/lifecycleExtension';
 
@@ -16,17 +15,13 @@ export async function activateExtension(): Promise<LifecycleApi> {
   return api;
 }
 
-/** The project's source folder (fixtures' originals live under test/fixtures). */
-export function extensionRoot(): string {
+/** A file of a fixture's original (under test/fixtures), read through the extension's own location. */
+export function fixtureUri(...segments: string[]): vscode.Uri {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   if (!extension) {
     throw new Error(`extension ${EXTENSION_ID} is not loaded in this host`);
   }
-  return extension.extensionPath;
-}
-
-export function fixturePath(...segments: string[]): string {
-  return path.join(extensionRoot(), 'test', 'fixtures', ...segments);
+  return vscode.Uri.joinPath(extension.extensionUri, 'test', 'fixtures', ...segments);
 }
 
 export function workspaceFolder(index = 0): vscode.WorkspaceFolder {

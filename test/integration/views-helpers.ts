@@ -1,9 +1,9 @@
 // Helpers shared by the views-* suites (sidebar and status commands), run in the real host.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { LifecycleApi } from '../../src/lifecycleExtension';
 import type { LifecycleNode } from '../../src/views/nodes';
+import { diskText, writeDiskText } from './files';
 import { waitFor } from './helpers';
 
 /** What a tree row shows, in plain data for deepEqual. */
@@ -76,10 +76,6 @@ export function replaceOnce(text: string, search: string, replacement: string): 
   return text.slice(0, first) + replacement + text.slice(first + search.length);
 }
 
-export function diskText(uri: vscode.Uri): string {
-  return fs.readFileSync(uri.fsPath, 'utf8');
-}
-
 export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
 }
@@ -97,13 +93,13 @@ export async function restorePlan(api: LifecycleApi, folder: vscode.WorkspaceFol
       assert.ok(await document.save(), 'restored plan saved');
     }
   }
-  if (diskText(uri) !== text) {
-    fs.writeFileSync(uri.fsPath, text);
+  if ((await diskText(uri)) !== text) {
+    await writeDiskText(uri, text);
   }
   await waitFor(async () => {
     const folderPlan = await api.services.store.reload(folder);
     const open = openDocument(uri);
-    return folderPlan?.exists && folderPlan.errorCount === 0 && (!open || open.getText() === text) && diskText(uri) === text;
+    return folderPlan?.exists && folderPlan.errorCount === 0 && (!open || open.getText() === text) && (await diskText(uri)) === text;
   }, 'the plan to be restored');
 }
 

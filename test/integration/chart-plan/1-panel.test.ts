@@ -1,12 +1,12 @@
 // The effort chart panel in the real host: one panel, revealed again, a strict CSP with a
 // fresh nonce per load, data by postMessage, live updates without reloading, restoration.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import { parse } from '../../../src/model/planFile/parse';
 import { buildChart } from '../../../src/model/presentation/chart';
-import { activateExtension, fixturePath, waitFor, workspaceFolder } from '../helpers';
+import { diskText } from '../files';
+import { activateExtension, fixtureUri, waitFor, workspaceFolder } from '../helpers';
 
 function chartTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all
@@ -58,7 +58,9 @@ describe('effort chart panel', () => {
     await waitFor(() => chartTabs().length === 1, 'one chart tab');
     assert.equal(panel.webviewPanel.viewType, 'genaiLifecycle.chart');
     assert.equal(panel.webviewPanel.title, 'Lifecycle Effort Chart');
-    assert.equal(panel.webviewPanel.viewColumn, vscode.ViewColumn.Two);
+    // Opened Beside, the panel learns its column when the workbench reports its view state, which
+    // may come after its tab shows (measured in the web worker host).
+    assert.equal(await waitFor(() => panel.webviewPanel.viewColumn, 'the panel to know its column'), vscode.ViewColumn.Two);
     assert.equal(chartTabs()[0].label, 'Lifecycle Effort Chart');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), planUri().toString(), 'the editor keeps the focus');
     // The bundled script's folder and the stylesheet's: nothing else of the extension is readable.
@@ -107,7 +109,7 @@ describe('effort chart panel', () => {
     await waitFor(() => panel.isReady, 'the page to say ready', 20_000);
     const posted = await waitFor(() => panel.lastPosted, 'the chart data to be posted');
     const folderPlan = api.services.store.get(workspaceFolder().uri);
-    const expectedPlan = parse(fs.readFileSync(fixturePath('chart-plan', 'lifecycle.yaml'), 'utf8')).plan;
+    const expectedPlan = parse(await diskText(fixtureUri('chart-plan', 'lifecycle.yaml'))).plan;
     assert.ok(expectedPlan);
     const advice = api.services.advisor.adviceFor(folderPlan);
     assert.deepEqual(posted, buildChart({ plan: expectedPlan, advice, folderUri: workspaceFolder().uri.toString(), folderName: 'chart-plan', errorCount: 0 }));
@@ -152,7 +154,7 @@ describe('effort chart panel', () => {
     back.replace(document.uri, new vscode.Range(statusStart, statusStart.translate(0, 'blocked'.length)), 'not-started');
     assert.ok(await vscode.workspace.applyEdit(back));
     assert.ok(await document.save());
-    assert.equal(fs.readFileSync(planUri().fsPath, 'utf8'), original);
+    assert.equal(await diskText(planUri()), original);
     await waitFor(() => panel.lastPosted?.columns.find((c) => c.id === 'rlhf')?.status === 'not-started', 'the chart to show rlhf not started again');
   });
 

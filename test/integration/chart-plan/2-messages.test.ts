@@ -1,13 +1,13 @@
 // What the chart page sends is untrusted: malformed messages are refused without an edit;
 // well-formed ones run the same command as the sidebar.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { edit } from '../../../src/model/planFile/edit';
 import { applyEdits } from '../../../src/model/planFile/textEdits';
+import { diskText, writeDiskText } from '../files';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
 
-const planPath = (): string => vscode.Uri.joinPath(workspaceFolder().uri, 'lifecycle.yaml').fsPath;
+const planUri = (): vscode.Uri => vscode.Uri.joinPath(workspaceFolder().uri, 'lifecycle.yaml');
 
 async function hasCommand(id: string): Promise<boolean> {
   return (await vscode.commands.getCommands(true)).includes(id);
@@ -18,7 +18,7 @@ describe('effort chart messages', () => {
 
   before(async () => {
     await activateExtension();
-    original = fs.readFileSync(planPath(), 'utf8');
+    original = await diskText(planUri());
   });
 
   const badMessages: readonly [string, unknown][] = [
@@ -51,8 +51,8 @@ describe('effort chart messages', () => {
     }
     // Give a wrongly accepted edit time to land before looking.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.equal(fs.readFileSync(planPath(), 'utf8'), original, 'the plan file is unchanged');
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.fsPath === planPath());
+    assert.equal(await diskText(planUri()), original, 'the plan file is unchanged');
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === planUri().toString());
     assert.equal(open?.isDirty ?? false, false, 'no unsaved edit either');
   });
 
@@ -71,7 +71,7 @@ describe('effort chart messages', () => {
     assert.ok(planned.ok);
     const expected = applyEdits(original, planned.edits);
     assert.ok(expected.includes('  - id: rlhf\n    status: in-progress\n    started: '), expected);
-    await waitFor(() => fs.readFileSync(planPath(), 'utf8') === expected, 'the plan file to be written');
+    await waitFor(async () => (await diskText(planUri())) === expected, 'the plan file to be written');
     await waitFor(
       () => api.services.store.get(workspaceFolder().uri)?.plan?.stages.find((s) => s.id === 'rlhf')?.status === 'in-progress',
       'the store to read the change',
@@ -84,7 +84,7 @@ describe('effort chart messages', () => {
       this.skip();
     }
     const api = await activateExtension();
-    const before = fs.readFileSync(planPath(), 'utf8');
+    const before = await diskText(planUri());
     let outcome: string | undefined;
     const handled = api.chart.handleMessage({ type: 'chooseStatus', stageId: 'deployment' }).then((result) => (outcome = result));
     // Dismiss the quick pick as a user pressing Escape would, once it is up.
@@ -95,14 +95,14 @@ describe('effort chart messages', () => {
     }, 'the quick pick to be dismissed');
     await handled;
     assert.equal(outcome, 'handled');
-    assert.equal(fs.readFileSync(planPath(), 'utf8'), before);
+    assert.equal(await diskText(planUri()), before);
   });
 
   after(async () => {
     // Put the fixture back for the next suite.
-    if (fs.readFileSync(planPath(), 'utf8') !== original) {
+    if ((await diskText(planUri())) !== original) {
       const api = await activateExtension();
-      await vscode.workspace.fs.writeFile(vscode.Uri.file(planPath()), new TextEncoder().encode(original));
+      await writeDiskText(planUri(), original);
       await api.services.store.reload(workspaceFolder());
       await waitFor(
         () => api.services.store.get(workspaceFolder().uri)?.plan?.stages.find((s) => s.id === 'rlhf')?.status === 'not-started',

@@ -1,15 +1,15 @@
 // The chart header's advice and effort roll-up, and its `runAdvice` message: the page names a
 // piece of advice by key; the host finds it again in the current plan and runs its action.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import { localToday } from '../../../src/model';
 import type { Plan } from '../../../src/model/domain/types';
 import { parse } from '../../../src/model/planFile/parse';
+import { diskText, writeDiskText } from '../files';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
 
-const planPath = (): string => vscode.Uri.joinPath(workspaceFolder().uri, 'lifecycle.yaml').fsPath;
+const planUri = (): vscode.Uri => vscode.Uri.joinPath(workspaceFolder().uri, 'lifecycle.yaml');
 
 const REUSE = 'No reward model is recorded: reusing an existing one keeps RLHF to minutes or hours of training.';
 const RLHF = 'Reinforcement learning / human feedback';
@@ -20,7 +20,7 @@ describe('effort chart: next steps and effort ahead in the header', () => {
 
   /** Writes the plan and waits until the store's plan has its statuses (an open editor of the file catches up first). */
   async function writePlan(text: string): Promise<void> {
-    fs.writeFileSync(planPath(), text);
+    await writeDiskText(planUri(), text);
     const statuses = (plan: Plan | undefined): string => JSON.stringify(plan?.stages.map((stage) => stage.status));
     const wanted = statuses(parse(text).plan);
     await waitFor(async () => statuses((await api.services.store.reload(workspaceFolder()))?.plan) === wanted, 'the store to read the plan');
@@ -28,7 +28,7 @@ describe('effort chart: next steps and effort ahead in the header', () => {
 
   before(async () => {
     api = await activateExtension();
-    original = fs.readFileSync(planPath(), 'utf8');
+    original = await diskText(planUri());
   });
 
   afterEach(async () => {
@@ -36,7 +36,7 @@ describe('effort chart: next steps and effort ahead in the header', () => {
     if (folderPlan) {
       await api.services.advisor.restore([folderPlan]);
     }
-    if (fs.readFileSync(planPath(), 'utf8') !== original) {
+    if ((await diskText(planUri())) !== original) {
       await writePlan(original);
     }
   });
@@ -59,7 +59,7 @@ describe('effort chart: next steps and effort ahead in the header', () => {
     ]) {
       assert.equal(await api.chart.handleMessage(message), 'refused', JSON.stringify(message));
     }
-    assert.equal(fs.readFileSync(planPath(), 'utf8'), original);
+    assert.equal(await diskText(planUri()), original);
   });
 
   it('runs the advice action the host finds again by key, and follows dismissals', async () => {
@@ -88,6 +88,6 @@ describe('effort chart: next steps and effort ahead in the header', () => {
     assert.equal(await api.chart.handleMessage({ type: 'runAdvice', key: 'start-next-stage:rlhf' }), 'handled');
     const started = tuned.replace('  - id: rlhf\n    status: not-started\n', `  - id: rlhf\n    status: in-progress\n    started: ${localToday()}\n`);
     assert.notEqual(started, tuned);
-    await waitFor(() => fs.readFileSync(planPath(), 'utf8') === started, 'Start Stage to write RLHF in progress');
+    await waitFor(async () => (await diskText(planUri())) === started, 'Start Stage to write RLHF in progress');
   });
 });

@@ -1,14 +1,15 @@
 // Shared by the estimates suites: the fixture's plan, put back before and after each test.
 import * as vscode from 'vscode';
-import { activateExtension, fixturePath, workspaceFolder } from '../helpers';
-import { diskText, hoverText, restore } from '../lang-plan/langHelpers';
+import { activateExtension, fixtureUri, workspaceFolder } from '../helpers';
+import { diskText } from '../files';
+import { hoverText, restore } from '../lang-plan/langHelpers';
 
 export function planUri(): vscode.Uri {
   return vscode.Uri.joinPath(workspaceFolder().uri, 'lifecycle.yaml');
 }
 
 export async function pristineText(): Promise<string> {
-  return diskText(vscode.Uri.file(fixturePath('estimates', 'lifecycle.yaml')));
+  return diskText(fixtureUri('estimates', 'lifecycle.yaml'));
 }
 
 /** Before and after each test: the plan as the fixture has it, saved, and no editor open. */

@@ -2,9 +2,8 @@
 // Files are created and deleted with plain Node calls, as a training script or a checkout
 // would: the marks turn because the entry's file watcher fired, not because anything refreshed.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { removeFromDisk, writeDiskText } from '../files';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import { EVIDENCE_MESSAGES } from '../../../src/model/domain/evidence';
 import { waitFor, workspaceFolder } from '../helpers';
@@ -46,9 +45,9 @@ describe('evidence: the tree, the hover and the workspace boundary', () => {
     it(what, async () => {
       await api().services.evidence.settled();
       assert.equal(evidenceIcon(api(), 'fine-tuning', pattern), 'close');
-      writeEvidence(create);
+      await writeEvidence(create);
       await waitFor(() => evidenceIcon(api(), 'fine-tuning', pattern) === 'check', `${create} to be found`);
-      removeEvidence(remove);
+      await removeEvidence(remove);
       await waitFor(() => evidenceIcon(api(), 'fine-tuning', pattern) === 'close', `${remove} to be missed`);
     });
   }
@@ -76,15 +75,15 @@ describe('evidence: the tree, the hover and the workspace boundary', () => {
     const block = (found: number, report: string): string =>
       [`**Evidence:** ${found} of 3 found`, '- ✓ found: docs/model\\-card\\.md', `- ${report}: evals/finetune\\-report\\.md`, '- ✗ missing: adapters/\\*\\*/\\*\\.safetensors'].join('\n');
     assert.ok((await hoverAt()).includes(block(1, '✗ missing')), await hoverAt());
-    writeEvidence('evals/finetune-report.md');
+    await writeEvidence('evals/finetune-report.md');
     await waitFor(() => evidenceIcon(api(), 'fine-tuning', 'evals/finetune-report.md') === 'check', 'the new file to be found');
     assert.ok((await hoverAt()).includes(block(2, '✓ found')), await hoverAt());
   });
 
   it('refuses an entry that leaves the folder with an error, and never shows or looks it up', async () => {
     // The file is really there, next to the workspace folder.
-    const outside = path.join(path.dirname(workspaceFolder().uri.fsPath), 'outside.md');
-    fs.writeFileSync(outside, 'Not part of this workspace\n');
+    const outside = vscode.Uri.joinPath(workspaceFolder().uri, '..', 'outside.md');
+    await writeDiskText(outside, 'Not part of this workspace\n');
     try {
       const document = await vscode.workspace.openTextDocument(planUri());
       await replaceAll(document, replaceOnce(suite.original, '      - evals/rlhf-report.md\n', '      - evals/rlhf-report.md\n      - ../outside.md\n'));
@@ -103,7 +102,7 @@ describe('evidence: the tree, the hover and the workspace boundary', () => {
       assert.equal(api().services.evidence.found(folderUri, '../outside.md'), undefined, 'never checked');
       assert.deepEqual(await api().services.evidence.check(workspaceFolder(), ['../outside.md']), [{ pattern: '../outside.md', found: false }], 'refused even when asked directly');
     } finally {
-      fs.rmSync(outside, { force: true });
+      await removeFromDisk(outside);
     }
   });
 });

@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { localToday } from '../../../src/model';
 import { waitFor } from '../helpers';
-import { diskText, replaceOnce, runAcceptingQuickPicks, runDismissingQuickInput } from '../views-helpers';
+import { diskText } from '../files';
+import { replaceOnce, runAcceptingQuickPicks, runDismissingQuickInput } from '../views-helpers';
 import { evidenceSuite, planUri, target, writeEvidence } from './evidenceHelpers';
 
 describe('evidence: Complete Stage asks when evidence is missing', () => {
@@ -15,27 +16,27 @@ describe('evidence: Complete Stage asks when evidence is missing', () => {
 
   it('Escape at the question leaves the stage in progress', async () => {
     assert.equal(await runDismissingQuickInput<boolean>('genaiLifecycle.completeStage', target('fine-tuning')), false);
-    assert.equal(diskText(planUri()), suite.original);
+    assert.equal(await diskText(planUri()), suite.original);
   });
 
   it('"Complete anyway" marks the stage done', async () => {
     assert.equal(await runAcceptingQuickPicks<boolean>('genaiLifecycle.completeStage', target('fine-tuning')), true);
-    await waitFor(() => diskText(planUri()) === completed(), 'the stage to be written done');
+    await waitFor(async () => (await diskText(planUri())) === completed(), 'the stage to be written done');
   });
 
   it('from the palette: the stage, then the question, in one quick pick flow', async () => {
     assert.equal(await runAcceptingQuickPicks<boolean>('genaiLifecycle.completeStage'), true);
-    await waitFor(() => diskText(planUri()) === completed(), 'the stage to be written done');
+    await waitFor(async () => (await diskText(planUri())) === completed(), 'the stage to be written done');
   });
 
   it('Advance asks too before it completes the stage in progress', async () => {
     assert.equal(await runDismissingQuickInput<boolean>('genaiLifecycle.advance'), false);
-    assert.equal(diskText(planUri()), suite.original);
+    assert.equal(await diskText(planUri()), suite.original);
   });
 
   it('asks nothing when every entry is found', async () => {
-    writeEvidence('evals/finetune-report.md');
-    writeEvidence('adapters/lora-v1/adapter_model.safetensors');
+    await writeEvidence('evals/finetune-report.md');
+    await writeEvidence('adapters/lora-v1/adapter_model.safetensors');
     // Were a question asked, nothing would answer it: Escape after a while makes the test fail instead of hang.
     const running = vscode.commands.executeCommand<boolean>('genaiLifecycle.completeStage', target('fine-tuning'));
     const guard = setTimeout(() => void vscode.commands.executeCommand('workbench.action.closeQuickOpen'), 30_000);
@@ -44,6 +45,6 @@ describe('evidence: Complete Stage asks when evidence is missing', () => {
     } finally {
       clearTimeout(guard);
     }
-    await waitFor(() => diskText(planUri()) === completed(), 'the stage to be written done');
+    await waitFor(async () => (await diskText(planUri())) === completed(), 'the stage to be written done');
   });
 });

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { localToday } from '../../../src/model';
 import { waitFor, workspaceFolder } from '../helpers';
-import { diskText } from '../views-helpers';
+import { diskText } from '../files';
 import { evidenceSuite, planUri, writeEvidence } from './evidenceHelpers';
 
 const REPORT = (fineTuningEvidence: string): string =>
@@ -76,12 +76,12 @@ describe('evidence: Copy Status Report', () => {
     const document = await runReport(workspaceFolder().uri, '2026-12-01');
     assert.equal(document.getText(), REPORT('1/3'));
     assert.equal(await vscode.env.clipboard.readText(), REPORT('1/3'));
-    assert.equal(diskText(planUri()), suite.original, 'the plan is only read');
+    assert.equal(await diskText(planUri()), suite.original, 'the plan is only read');
   });
 
   it('counts the evidence on disk when it runs', async () => {
-    writeEvidence('evals/finetune-report.md');
-    writeEvidence('adapters/lora-v1/adapter_model.safetensors');
+    await writeEvidence('evals/finetune-report.md');
+    await writeEvidence('adapters/lora-v1/adapter_model.safetensors');
     assert.equal((await runReport(undefined, '2026-12-01')).getText(), REPORT('3/3'));
   });
 

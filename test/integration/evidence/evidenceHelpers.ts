@@ -1,13 +1,12 @@
 // Shared by the evidence suites: evidence files made and removed the way another tool would
-// (plain Node file calls, so only the file watchers can tell the extension), and the rows and
-// marks under a stage.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+// (written to disk, not through a document, so only the file watchers can tell the extension),
+// and the rows and marks under a stage.
 import * as vscode from 'vscode';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import type { StageTarget } from '../../../src/model/domain/stageTarget';
-import { activateExtension, fixturePath, workspaceFolder } from '../helpers';
-import { children, diskText, restorePlan, snapshotRow, stageNode, type RowSnapshot } from '../views-helpers';
+import { activateExtension, fixtureUri, workspaceFolder } from '../helpers';
+import { diskText, removeFromDisk, writeDiskText } from '../files';
+import { children, restorePlan, snapshotRow, stageNode, type RowSnapshot } from '../views-helpers';
 
 /** Files and folders the suites create; each suite removes them all before and after. */
 export const CREATED = ['evals/finetune-report.md', 'evals/rlhf-report.md', 'adapters'] as const;
@@ -20,18 +19,16 @@ export function target(stageId: string): StageTarget {
   return { folderUri: workspaceFolder().uri.toString(), stageId };
 }
 
-function fsPathOf(relative: string): string {
-  return path.join(workspaceFolder().uri.fsPath, ...relative.split('/'));
+function uriOf(relative: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceFolder().uri, ...relative.split('/'));
 }
 
-export function writeEvidence(relative: string): void {
-  const file = fsPathOf(relative);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `Evidence: ${relative}\n`);
+export async function writeEvidence(relative: string): Promise<void> {
+  await writeDiskText(uriOf(relative), `Evidence: ${relative}\n`);
 }
 
-export function removeEvidence(relative: string): void {
-  fs.rmSync(fsPathOf(relative), { recursive: true, force: true });
+export async function removeEvidence(relative: string): Promise<void> {
+  await removeFromDisk(uriOf(relative));
 }
 
 export interface EvidenceSuite {
@@ -50,7 +47,7 @@ export function evidenceSuite(): EvidenceSuite {
   let original: string | undefined;
   const reset = async (): Promise<void> => {
     api ??= await activateExtension();
-    original ??= diskText(vscode.Uri.file(fixturePath('evidence', 'lifecycle.yaml')));
+    original ??= await diskText(fixtureUri('evidence', 'lifecycle.yaml'));
     await restorePlan(api, workspaceFolder(), planUri(), original);
     await removeCreatedEvidence(api);
   };
@@ -78,7 +75,7 @@ export function evidenceSuite(): EvidenceSuite {
 /** Removes whatever a suite created and waits until the checker has caught up. */
 async function removeCreatedEvidence(api: LifecycleApi): Promise<void> {
   for (const relative of CREATED) {
-    removeEvidence(relative);
+    await removeEvidence(relative);
   }
   const folderUri = workspaceFolder().uri.toString();
   await api.services.evidence.check(workspaceFolder(), ['evals/finetune-report.md', 'evals/rlhf-report.md', 'adapters/**/*.safetensors']);

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../helpers';
-import { diskText, planDocumentPerTest, planUri, rangeOf, replaceAll } from './langHelpers';
+import { diskText } from '../files';
+import { planDocumentPerTest, planUri, rangeOf, replaceAll } from './langHelpers';
 
 /** A diagnostic as compared here: code, severity, range, message and source. */
 function summary(diagnostic: vscode.Diagnostic): [string, string, number[], string, string | undefined] {

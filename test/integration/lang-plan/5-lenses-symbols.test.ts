@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
-import { diskText, planDocumentPerTest, planUri, rangeOf } from './langHelpers';
+import { diskText } from '../files';
+import { planDocumentPerTest, planUri, rangeOf } from './langHelpers';
 
 type LensSummary = [number, string, string, unknown[]];
 

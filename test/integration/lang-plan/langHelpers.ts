@@ -1,7 +1,8 @@
 // Shared by the lang-plan suites: the fixture's files, and edits that tests make and undo.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, fixturePath, workspaceFolder } from '../helpers';
+import { diskText } from '../files';
+import { activateExtension, fixtureUri, workspaceFolder } from '../helpers';
 
 export function fileUri(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(workspaceFolder().uri, ...segments);
@@ -11,13 +12,9 @@ export function planUri(): vscode.Uri {
   return fileUri('lifecycle.yaml');
 }
 
-export async function diskText(uri: vscode.Uri): Promise<string> {
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-}
-
 /** The fixture's plan as the repository has it: what every test starts from, whatever the last one left. */
 export async function pristinePlanText(): Promise<string> {
-  return diskText(vscode.Uri.file(fixturePath('lang-plan', 'lifecycle.yaml')));
+  return diskText(fixtureUri('lang-plan', 'lifecycle.yaml'));
 }
 
 export interface PlanDocumentFixture {

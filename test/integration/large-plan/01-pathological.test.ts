@@ -2,12 +2,13 @@
 // extension host's event loop stays free meanwhile, the plan gets its diagnostic (the deadline's
 // or its real ones), and fixing the file is read as usual.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
-import { diskText, restorePlan, rows } from '../views-helpers';
-import { LARGE_SETTLE_MS, loopProbe, MAX_LOOP_DELAY_MS, pathologicalPlan, planUri, report } from './largePlan';
+import { diskText, writeDiskText } from '../files';
+import { restorePlan, rows } from '../views-helpers';
+import { LARGE_SETTLE_MS, loopProbe, MAX_LOOP_DELAY_MS, pathologicalPlan, planUri } from './largePlan';
+import { report } from '../report';
 
 describe('large-plan: a 2 MB plan of YAML errors', () => {
   let api: LifecycleApi;
@@ -15,7 +16,7 @@ describe('large-plan: a 2 MB plan of YAML errors', () => {
 
   before(async () => {
     api = await activateExtension();
-    original = diskText(planUri());
+    original = await diskText(planUri());
   });
 
   after(async () => {
@@ -30,7 +31,7 @@ describe('large-plan: a 2 MB plan of YAML errors', () => {
     const text = pathologicalPlan(2_000_000);
     const probe = loopProbe();
     const started = Date.now();
-    fs.writeFileSync(planUri().fsPath, text);
+    await writeDiskText(planUri(), text);
     const folderPlan = await waitFor(
       () => {
         const current = api.services.store.get(workspaceFolder().uri);
@@ -61,7 +62,7 @@ describe('large-plan: a 2 MB plan of YAML errors', () => {
     // The sidebar keeps the last good stages under the problems row.
     assert.deepEqual(planRows(api).slice(1), goodRows);
 
-    fs.writeFileSync(planUri().fsPath, original);
+    await writeDiskText(planUri(), original);
     await waitFor(() => api.services.store.get(workspaceFolder().uri)?.errorCount === 0, 'the store to read the fixed plan', LARGE_SETTLE_MS);
     assert.deepEqual(planRows(api), goodRows);
     await waitFor(() => vscode.languages.getDiagnostics(planUri()).length === 0, 'the problems to clear');

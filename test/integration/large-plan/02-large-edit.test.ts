@@ -6,8 +6,10 @@ import * as vscode from 'vscode';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import type { LifecycleNode } from '../../../src/views/nodes';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
-import { children, diskText, restorePlan, stageNode } from '../views-helpers';
-import { LARGE_SETTLE_MS, largePlan, loopProbe, MAX_LOOP_DELAY_MS, planUri, report, withStatus, writeLargePlan } from './largePlan';
+import { diskText } from '../files';
+import { children, restorePlan, stageNode } from '../views-helpers';
+import { LARGE_SETTLE_MS, largePlan, loopProbe, MAX_LOOP_DELAY_MS, planUri, withStatus, writeLargePlan } from './largePlan';
+import { report } from '../report';
 
 const STAGES = 2000;
 const TASKS = 4;
@@ -32,7 +34,7 @@ describe('large-plan: thousands of stages and tasks', () => {
   before(async function () {
     this.timeout(2 * LARGE_SETTLE_MS);
     api = await activateExtension();
-    original = diskText(planUri());
+    original = await diskText(planUri());
     text = largePlan(STAGES, TASKS, MANY_TASKS);
     await writeLargePlan(api, text, STAGES);
   });
@@ -83,7 +85,7 @@ describe('large-plan: thousands of stages and tasks', () => {
     const maxDelay = probe.stop();
     report(`      [measured] Skip Stage on a ${(text.length / 1e6).toFixed(1)} MB plan of ${STAGES} stages: ${((Date.now() - started) / 1000).toFixed(1)} s, max event-loop delay ${maxDelay.toFixed(0)} ms`);
     assert.ok(maxDelay < MAX_LOOP_DELAY_MS, `the event loop was held ${maxDelay.toFixed(0)} ms`);
-    assert.equal(diskText(planUri()), withStatus(text, 's1234', 'skipped'));
+    assert.equal(await diskText(planUri()), withStatus(text, 's1234', 'skipped'));
     const folderPlan = await waitFor(() => {
       const current = api.services.store.get(workspaceFolder().uri);
       return current?.plan?.stages[1234].status === 'skipped' ? current : undefined;

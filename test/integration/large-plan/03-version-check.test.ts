@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import type { PlanEditStep } from '../../../src/model/domain/types';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
-import { diskText, restorePlan } from '../views-helpers';
+import { diskText } from '../files';
+import { restorePlan } from '../views-helpers';
 import { LARGE_SETTLE_MS, largePlan, planUri, withStatus, writeLargePlan } from './largePlan';
 
 const STAGES = 1500;
@@ -26,7 +27,7 @@ describe('large-plan: the document changes while an edit is computed', () => {
   before(async function () {
     this.timeout(2 * LARGE_SETTLE_MS);
     api = await activateExtension();
-    original = diskText(planUri());
+    original = await diskText(planUri());
     text = largePlan(STAGES, 3);
     await writeLargePlan(api, text, STAGES);
   });

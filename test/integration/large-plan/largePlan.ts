@@ -1,10 +1,8 @@
 // Shared by the large-plan suites: large plans (valid and pathological), written while the
 // suites run (the fixture holds a small one), and a probe of the extension host's event loop.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { writeDiskText } from '../files';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import type { FolderPlan } from '../../../src/workspace/planStore';
 import { waitFor, workspaceFolder } from '../helpers';
@@ -40,21 +38,32 @@ export function pathologicalPlan(bytes: number): string {
   return line.repeat(Math.floor(bytes / line.length));
 }
 
-/** Starts measuring the event loop's delay; `stop` gives the longest one, in ms. */
+/** How often the probe's timer asks to run, in ms. */
+const PROBE_INTERVAL_MS = 10;
+
+/**
+ * Starts measuring the event loop's delay: a short repeating timer notes how much later than
+ * asked it runs, which is how long the loop was held before it (what Node's
+ * monitorEventLoopDelay measures, but portable to the web worker host, which has no
+ * perf_hooks). `stop` gives the longest delay, in ms.
+ */
 export function loopProbe(): { stop(): number } {
-  const histogram = monitorEventLoopDelay({ resolution: 10 });
-  histogram.enable();
+  let due = performance.now() + PROBE_INTERVAL_MS;
+  let longest = 0;
+  const note = (): void => {
+    const now = performance.now();
+    longest = Math.max(longest, now - due);
+    due = now + PROBE_INTERVAL_MS;
+  };
+  const timer = setInterval(note, PROBE_INTERVAL_MS);
   return {
     stop: () => {
-      histogram.disable();
-      return histogram.max / 1e6;
+      clearInterval(timer);
+      // A hold still going on when the test stops the probe counts too.
+      note();
+      return longest;
     },
   };
-}
-
-/** A line in the suite's report (what the harness prints), such as a measured figure. */
-export function report(line: string): void {
-  Mocha.reporters.Base.consoleLog(line);
 }
 
 export function planUri(): vscode.Uri {
@@ -63,7 +72,7 @@ export function planUri(): vscode.Uri {
 
 /** Writes `text` to the plan file on disk and waits until the store has read it as a plan of `stageCount` stages. */
 export async function writeLargePlan(api: LifecycleApi, text: string, stageCount: number): Promise<FolderPlan> {
-  fs.writeFileSync(planUri().fsPath, text);
+  await writeDiskText(planUri(), text);
   return waitFor(
     () => {
       const folderPlan = api.services.store.get(workspaceFolder().uri);

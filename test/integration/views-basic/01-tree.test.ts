@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
-import { children, diskText, rows, stageNode } from '../views-helpers';
+import { diskText } from '../files';
+import { children, rows, stageNode } from '../views-helpers';
 
 describe('views-basic: the Stages tree', () => {
   let api: LifecycleApi;
@@ -135,7 +136,7 @@ describe('views-basic: the Stages tree', () => {
     assert.ok(item.command, 'stage rows have a command');
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
     const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.toString() === planUri.toString() ? vscode.window.activeTextEditor : undefined), 'the plan editor');
-    const line = diskText(planUri).split('\n').indexOf('  - id: fine-tuning');
+    const line = (await diskText(planUri)).split('\n').indexOf('  - id: fine-tuning');
     assert.ok(line > 0);
     assert.deepEqual(
       [editor.selection.start.line, editor.selection.start.character, editor.selection.end.line, editor.selection.end.character],

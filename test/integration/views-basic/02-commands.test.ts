@@ -7,7 +7,8 @@ import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import { localToday } from '../../../src/model';
 import type { StageTarget } from '../../../src/model/domain/stageTarget';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
-import { children, diskText, openDocument, replaceOnce, restorePlan, rows, runAcceptingQuickPicks, runDismissingQuickInput, snapshotRow, stageNode } from '../views-helpers';
+import { diskText } from '../files';
+import { children, openDocument, replaceOnce, restorePlan, rows, runAcceptingQuickPicks, runDismissingQuickInput, snapshotRow, stageNode } from '../views-helpers';
 
 describe('views-basic: status commands write the plan', () => {
   let api: LifecycleApi;
@@ -21,16 +22,16 @@ describe('views-basic: status commands write the plan', () => {
 
   /** The plan reads `expected` in its document and on disk, and the store has parsed it. */
   async function expectPlan(expected: string): Promise<void> {
-    assert.equal(openDocument(planUri)?.getText() ?? diskText(planUri), expected);
+    assert.equal(openDocument(planUri)?.getText() ?? (await diskText(planUri)), expected);
     assert.equal(openDocument(planUri)?.isDirty ?? false, false, 'the document was saved');
-    assert.equal(diskText(planUri), expected);
+    assert.equal(await diskText(planUri), expected);
     await waitFor(() => api.services.store.get(workspaceFolder().uri)?.errorCount === 0, 'the store to hold the new plan');
   }
 
   before(async () => {
     api = await activateExtension();
     planUri = vscode.Uri.joinPath(workspaceFolder().uri, 'lifecycle.yaml');
-    original = diskText(planUri);
+    original = await diskText(planUri);
   });
 
   beforeEach(async () => {

@@ -1,13 +1,13 @@
 // Commands on an editor with unsaved changes, undo, changes made on disk by other tools, and
 // invalid plans: the tree follows the file and nothing is lost.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import { localToday } from '../../../src/model';
 import type { StageTarget } from '../../../src/model/domain/stageTarget';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
-import { diskText, replaceOnce, restorePlan, rows, snapshotRow, stageNode } from '../views-helpers';
+import { diskText, writeDiskText } from '../files';
+import { replaceOnce, restorePlan, rows, snapshotRow, stageNode } from '../views-helpers';
 
 describe('views-basic: editors, undo, disk changes and invalid plans', () => {
   let api: LifecycleApi;
@@ -24,7 +24,7 @@ describe('views-basic: editors, undo, disk changes and invalid plans', () => {
   before(async () => {
     api = await activateExtension();
     planUri = vscode.Uri.joinPath(workspaceFolder().uri, 'lifecycle.yaml');
-    original = diskText(planUri);
+    original = await diskText(planUri);
     originalRows = rows(api);
   });
 
@@ -42,7 +42,7 @@ describe('views-basic: editors, undo, disk changes and invalid plans', () => {
     const draft = '# Draft, not saved yet\n' + original;
     assert.equal(editor.document.getText(), replaceOnce(draft, rlhfNotStarted, rlhfStarted), 'the edit landed in the editor, the draft line is kept');
     assert.equal(editor.document.isDirty, true, 'still unsaved');
-    assert.equal(diskText(planUri), original, 'nothing was written to disk');
+    assert.equal(await diskText(planUri), original, 'nothing was written to disk');
     assert.equal(description('rlhf'), 'In progress · priya', 'the tree shows the editor text');
 
     await vscode.commands.executeCommand('undo');
@@ -57,7 +57,7 @@ describe('views-basic: editors, undo, disk changes and invalid plans', () => {
     const completed = replaceOnce(original, rlhfNotStarted, `  - id: rlhf\n    status: done\n    completed: ${today}\n`);
     assert.equal(editor.document.getText(), completed);
     assert.equal(editor.document.isDirty, false);
-    assert.equal(diskText(planUri), completed);
+    assert.equal(await diskText(planUri), completed);
 
     await vscode.commands.executeCommand('undo');
     await waitFor(() => editor.document.getText() === original, 'one undo to revert the command');
@@ -65,7 +65,7 @@ describe('views-basic: editors, undo, disk changes and invalid plans', () => {
   });
 
   it('a change on disk by another tool (git checkout, a script) refreshes the tree', async () => {
-    fs.writeFileSync(planUri.fsPath, replaceOnce(original, rlhfNotStarted, '  - id: rlhf\n    status: done\n'));
+    await writeDiskText(planUri, replaceOnce(original, rlhfNotStarted, '  - id: rlhf\n    status: done\n'));
     await waitFor(() => description('rlhf') === 'Done · priya', 'the tree to show the change on disk');
     assert.deepEqual(api.views.treeView.badge, { value: 3, tooltip: '3 stages still open' });
   });
@@ -76,7 +76,7 @@ describe('views-basic: editors, undo, disk changes and invalid plans', () => {
       '    status: blocked\n',
       '    status: stuck\n',
     );
-    fs.writeFileSync(planUri.fsPath, invalid);
+    await writeDiskText(planUri, invalid);
     await waitFor(() => api.services.store.get(workspaceFolder().uri)?.errorCount === 3, 'the store to see the problems');
     assert.deepEqual(rows(api), [
       { label: 'lifecycle.yaml has 3 problems', contextValue: 'planProblems', icon: 'error', color: 'problemsErrorIcon.foreground', collapsible: 'none' },
@@ -88,7 +88,7 @@ describe('views-basic: editors, undo, disk changes and invalid plans', () => {
   });
 
   it('a plan without stages says so in the view, with no badge', async () => {
-    fs.writeFileSync(planUri.fsPath, '# Nothing planned yet.\nversion: 1\nstages: []\n');
+    await writeDiskText(planUri, '# Nothing planned yet.\nversion: 1\nstages: []\n');
     await waitFor(() => api.views.provider.getChildren().length === 0, 'the tree to empty');
     assert.equal(api.views.treeView.message, 'lifecycle.yaml lists no stages yet: add them under "stages:".');
     assert.equal(api.views.treeView.badge, undefined);
@@ -111,16 +111,16 @@ describe('views-basic: editors, undo, disk changes and invalid plans', () => {
 
   it('a plan that is not valid YAML is never written to, and the tree recovers when it is fixed', async () => {
     const broken = replaceOnce(original, '  - id: rlhf\n', '  - id: rlhf: [\n');
-    fs.writeFileSync(planUri.fsPath, broken);
+    await writeDiskText(planUri, broken);
     await waitFor(() => (api.services.store.get(workspaceFolder().uri)?.errorCount ?? 0) > 0, 'the store to see the problems');
     const count = api.services.store.get(workspaceFolder().uri)?.errorCount ?? 0;
     assert.deepEqual(rows(api)[0], { label: `lifecycle.yaml has ${count} problems`, contextValue: 'planProblems', icon: 'error', color: 'problemsErrorIcon.foreground', collapsible: 'none' });
     assert.deepEqual(rows(api).slice(1), originalRows);
 
     assert.equal(await vscode.commands.executeCommand('genaiLifecycle.startStage', target('deployment')), false);
-    assert.equal(diskText(planUri), broken, 'the broken file is left alone');
+    assert.equal(await diskText(planUri), broken, 'the broken file is left alone');
 
-    fs.writeFileSync(planUri.fsPath, original);
+    await writeDiskText(planUri, original);
     await waitFor(() => api.services.store.get(workspaceFolder().uri)?.errorCount === 0, 'the store to see the fixed plan');
     assert.deepEqual(rows(api), originalRows);
   });

@@ -5,7 +5,8 @@ import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import { localToday } from '../../../src/model';
 import type { StageTarget } from '../../../src/model/domain/stageTarget';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
-import { diskText, replaceOnce, restorePlan } from '../views-helpers';
+import { diskText } from '../files';
+import { replaceOnce, restorePlan } from '../views-helpers';
 
 describe('views-basic: revealing stages and acting on the selection', () => {
   let api: LifecycleApi;
@@ -21,7 +22,7 @@ describe('views-basic: revealing stages and acting on the selection', () => {
   before(async () => {
     api = await activateExtension();
     planUri = vscode.Uri.joinPath(workspaceFolder().uri, 'lifecycle.yaml');
-    original = diskText(planUri);
+    original = await diskText(planUri);
   });
 
   after(async () => {
@@ -44,10 +45,10 @@ describe('views-basic: revealing stages and acting on the selection', () => {
     await vscode.commands.executeCommand('genaiLifecycle.revealStage', target('deployment'));
     await waitFor(() => selectedStageId() === 'deployment', 'deployment to be selected');
     assert.equal(await vscode.commands.executeCommand('genaiLifecycle.setStageStatus', undefined, 'blocked'), true);
-    assert.equal(diskText(planUri), replaceOnce(original, "    status: 'not-started'\n", `    status: 'blocked'\n    blocked: ${localToday()}\n`));
+    assert.equal(await diskText(planUri), replaceOnce(original, "    status: 'not-started'\n", `    status: 'blocked'\n    blocked: ${localToday()}\n`));
     // The selection survives the refresh (stable ids), so the next command still targets it.
     await waitFor(() => selectedStageId() === 'deployment', 'deployment to stay selected');
     assert.equal(await vscode.commands.executeCommand('genaiLifecycle.resetStage'), true);
-    assert.equal(diskText(planUri), original);
+    assert.equal(await diskText(planUri), original);
   });
 });

@@ -1,16 +1,16 @@
 // A plan left with git conflict markers after a merge: one diagnostic names the conflict, the
 // views keep the last good plan, commands leave the file alone, and resolving it recovers.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
-import { diskText, replaceOnce, restorePlan, rows } from '../views-helpers';
+import { diskText, writeDiskText } from '../files';
+import { replaceOnce, restorePlan, rows } from '../views-helpers';
 
 describe('views-basic: a plan with merge conflict markers', () => {
   it('shows one diagnostic naming the conflict, keeps the last good stages, and recovers once resolved', async () => {
     const api = await activateExtension();
     const planUri = vscode.Uri.joinPath(workspaceFolder().uri, 'lifecycle.yaml');
-    const original = diskText(planUri);
+    const original = await diskText(planUri);
     const originalRows = rows(api);
     try {
       const conflicted = replaceOnce(
@@ -19,7 +19,7 @@ describe('views-basic: a plan with merge conflict markers', () => {
         '  - id: rlhf\n<<<<<<< HEAD\n    status: not-started\n=======\n    status: in-progress\n    started: 2026-12-01\n>>>>>>> feature/rlhf\n',
       );
       const markerLine = conflicted.split('\n').indexOf('<<<<<<< HEAD');
-      fs.writeFileSync(planUri.fsPath, conflicted);
+      await writeDiskText(planUri, conflicted);
       await waitFor(() => api.services.store.get(workspaceFolder().uri)?.errorCount === 1, 'the store to see the conflict');
 
       const diagnostics = await waitFor(() => {
@@ -36,9 +36,9 @@ describe('views-basic: a plan with merge conflict markers', () => {
         ...originalRows,
       ]);
       assert.equal(await vscode.commands.executeCommand('genaiLifecycle.startStage', { folderUri: workspaceFolder().uri.toString(), stageId: 'deployment' }), false);
-      assert.equal(diskText(planUri), conflicted, 'the conflicted file is left alone');
+      assert.equal(await diskText(planUri), conflicted, 'the conflicted file is left alone');
 
-      fs.writeFileSync(planUri.fsPath, original);
+      await writeDiskText(planUri, original);
       await waitFor(() => api.services.store.get(workspaceFolder().uri)?.errorCount === 0, 'the store to see the resolved plan');
       assert.deepEqual(rows(api), originalRows);
     } finally {

@@ -7,7 +7,8 @@ import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import { localToday } from '../../../src/model';
 import type { AdviceNode, LifecycleNode } from '../../../src/views/nodes';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
-import { children, diskText, replaceOnce, restorePlan, runAcceptingQuickPicks, snapshotRow } from '../views-helpers';
+import { diskText } from '../files';
+import { children, replaceOnce, restorePlan, runAcceptingQuickPicks, snapshotRow } from '../views-helpers';
 
 const REUSE = 'No reward model is recorded: reusing an existing one keeps RLHF to minutes or hours of training.';
 const NEXT = 'Every earlier stage is done or skipped: this one is next.';
@@ -44,7 +45,7 @@ describe('views-basic: the lifecycle advisor', () => {
   before(async () => {
     api = await activateExtension();
     planUri = vscode.Uri.joinPath(workspaceFolder().uri, 'lifecycle.yaml');
-    original = diskText(planUri);
+    original = await diskText(planUri);
   });
 
   beforeEach(async () => {
@@ -83,7 +84,7 @@ describe('views-basic: the lifecycle advisor', () => {
 
     // What the inline button does: the action's command with the node as its argument.
     assert.equal(await vscode.commands.executeCommand('genaiLifecycle.startStage', nextStep()), true);
-    await waitFor(() => diskText(planUri) === rlhfStarted(tuned()), 'Start Stage to write RLHF in progress');
+    await waitFor(async () => (await diskText(planUri)) === rlhfStarted(tuned()), 'Start Stage to write RLHF in progress');
     await waitFor(() => nextStep() === undefined, 'no advice left: RLHF is underway and its reuse advice dismissed');
   });
 
@@ -92,7 +93,7 @@ describe('views-basic: the lifecycle advisor', () => {
     await api.services.advisor.dismiss(folderPlan(), 'reuse-reward-model:rlhf');
     // The quick pick starts on the first advice: Start RLHF.
     assert.equal(await runAcceptingQuickPicks<boolean>('genaiLifecycle.whatNext'), true);
-    await waitFor(() => diskText(planUri) === rlhfStarted(tuned()), 'the chosen action to write the plan');
+    await waitFor(async () => (await diskText(planUri)) === rlhfStarted(tuned()), 'the chosen action to write the plan');
   });
 
   it('What Should I Do Next? on advice without an action shows its stage', async () => {
@@ -101,7 +102,7 @@ describe('views-basic: the lifecycle advisor', () => {
       const selected = api.views.treeView.selection[0];
       return selected?.kind === 'stage' && selected.stage.id === 'rlhf';
     }, 'RLHF to be revealed');
-    assert.equal(diskText(planUri), original, 'nothing written');
+    assert.equal(await diskText(planUri), original, 'nothing written');
   });
 
   it('Restore Dismissed Advice brings dismissed advice back', async () => {
@@ -114,8 +115,8 @@ describe('views-basic: the lifecycle advisor', () => {
 
   it('reports a stage blocked longer than the setting allows, counted from the blocked date Block Stage writes', async () => {
     assert.equal(await vscode.commands.executeCommand('genaiLifecycle.blockStage', { folderUri: workspaceFolder().uri.toString(), stageId: 'rlhf' }, 'Waiting for GPU quota'), true);
-    await waitFor(() => diskText(planUri).includes(`    status: blocked\n    blocked: ${today}\n    owner: priya\n`), 'Block Stage to write the blocked date');
-    const longAgo = replaceOnce(diskText(planUri), `    blocked: ${today}\n`, '    blocked: 2020-01-01\n');
+    await waitFor(async () => (await diskText(planUri)).includes(`    status: blocked\n    blocked: ${today}\n    owner: priya\n`), 'Block Stage to write the blocked date');
+    const longAgo = replaceOnce(await diskText(planUri), `    blocked: ${today}\n`, '    blocked: 2020-01-01\n');
     await usePlan(longAgo);
     await waitFor(() => nextStepRow()?.description?.startsWith('Blocked for '), 'the blocked-too-long advice first');
     const config = vscode.workspace.getConfiguration('genaiLifecycle');

@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import { localToday, scaffold } from '../../../src/model';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
-import { children, diskText, replaceOnce, rows, stageNode } from '../views-helpers';
+import { diskText } from '../files';
+import { children, replaceOnce, rows, stageNode } from '../views-helpers';
 
 describe('views-multiroot: one node per folder with a plan', () => {
   let api: LifecycleApi;
@@ -74,36 +75,36 @@ describe('views-multiroot: one node per folder with a plan', () => {
   });
 
   it('a command on a stage of one folder changes only that folder plan', async () => {
-    const alphaBefore = diskText(planOf(alpha()));
-    const betaBefore = diskText(planOf(beta()));
+    const alphaBefore = await diskText(planOf(alpha()));
+    const betaBefore = await diskText(planOf(beta()));
     const stage = stageNode(api, 'prompt-engineering', folderNode(1));
     assert.equal(await vscode.commands.executeCommand('genaiLifecycle.startStage', stage), true);
     assert.equal(
-      diskText(planOf(beta())),
+      await diskText(planOf(beta())),
       replaceOnce(betaBefore, '    status: not-started # first step\n', `    status: in-progress # first step\n    started: ${localToday()}\n`),
     );
-    assert.equal(diskText(planOf(alpha())), alphaBefore);
+    assert.equal(await diskText(planOf(alpha())), alphaBefore);
     assert.equal(rows(api, folderNode(1))[0].description, 'In progress · current', 'started: no advice left in beta');
     assert.equal(rows(api)[1].description, 'Prompting · 1/2');
 
     assert.equal(await vscode.commands.executeCommand('genaiLifecycle.resetStage', stage), true);
-    assert.equal(diskText(planOf(beta())), betaBefore);
+    assert.equal(await diskText(planOf(beta())), betaBefore);
   });
 
   it('Advance with a folder argument advances that folder only', async () => {
-    const alphaBefore = diskText(planOf(alpha()));
+    const alphaBefore = await diskText(planOf(alpha()));
     assert.equal(await vscode.commands.executeCommand('genaiLifecycle.advance', alpha().uri), true);
     const today = localToday();
     let expected = replaceOnce(alphaBefore, '    status: in-progress\n    started: 2026-10-02\n', `    status: done\n    started: 2026-10-02\n    completed: ${today}\n`);
     expected = replaceOnce(expected, '  - id: deployment\n    status: not-started\n', `  - id: deployment\n    status: in-progress\n    started: ${today}\n`);
-    assert.equal(diskText(planOf(alpha())), expected);
+    assert.equal(await diskText(planOf(alpha())), expected);
     assert.equal(rows(api)[0].description, 'Deployment · 2/3');
   });
 
   it('Initialize creates a plan in the folder without one, which then gets its own node', async () => {
     assert.equal(api.services.store.get(gamma().uri)?.exists, false);
     assert.equal(await vscode.commands.executeCommand('genaiLifecycle.initPlan', gamma().uri, ['prompt-engineering']), true);
-    assert.equal(diskText(planOf(gamma())), scaffold({ project: 'gamma', stageIds: ['prompt-engineering'], skipPreTraining: true }));
+    assert.equal(await diskText(planOf(gamma())), scaffold({ project: 'gamma', stageIds: ['prompt-engineering'], skipPreTraining: true }));
     await waitFor(() => api.views.provider.getChildren().length === 3, 'a third folder node');
     assert.deepEqual(
       rows(api).map((row) => row.label),

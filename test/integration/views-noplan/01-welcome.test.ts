@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import { scaffold } from '../../../src/model';
 import { activateExtension, waitFor, workspaceFolder } from '../helpers';
-import { diskText, rows, runAcceptingQuickPicks } from '../views-helpers';
+import { diskText } from '../files';
+import { rows, runAcceptingQuickPicks } from '../views-helpers';
 
 describe('views-noplan: no plan yet', () => {
   let api: LifecycleApi;
@@ -44,7 +45,7 @@ describe('views-noplan: no plan yet', () => {
   it('Initialize asks for the stages (all ticked), writes the scaffold and opens it', async () => {
     assert.equal(await runAcceptingQuickPicks<boolean>('genaiLifecycle.initPlan'), true);
     const expected = scaffold({ project: 'views-noplan', skipPreTraining: true });
-    assert.equal(diskText(planUri), expected);
+    assert.equal(await diskText(planUri), expected);
     assert.ok(expected.includes('project: views-noplan\n'), 'the folder names the project');
     assert.ok(expected.includes('\nstages:\n  - id: pre-training\n    status: skipped\n'), 'pre-training is included, marked skipped');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), planUri.toString(), 'the new plan is open');
@@ -67,10 +68,10 @@ describe('views-noplan: no plan yet', () => {
   });
 
   it('Initialize never overwrites an existing plan', async () => {
-    const before = diskText(planUri);
+    const before = await diskText(planUri);
     assert.equal(await vscode.commands.executeCommand('genaiLifecycle.initPlan', workspaceFolder().uri, ['fine-tuning']), false);
     assert.equal(await vscode.commands.executeCommand('genaiLifecycle.initPlan'), false);
-    assert.equal(diskText(planUri), before, 'the existing plan is untouched');
+    assert.equal(await diskText(planUri), before, 'the existing plan is untouched');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
