@@ -1,5 +1,6 @@
 // The import rules that keep the model pure and the rooms apart, checked on the source:
-// the model imports nothing outside src/model but the `yaml` package (so no `vscode`), the
+// the model imports nothing outside src/model but the `yaml` and `@vscode/l10n` packages (so no
+// `vscode`; @vscode/l10n is pure and browser-safe, and translates the model's prose), the
 // domain depends on neither the plan-file engine nor presentation, and the editor adapters
 // (views, commands, language, webview) do not reach into one another. src/webview uses no
 // Node built-in, so the panels also work where the extension host is a browser's web worker.
@@ -25,7 +26,7 @@ const WORKER = path.join(SRC, 'worker');
 /** The worker's only file that may use Node built-ins (worker_threads). */
 const WORKER_NODE_BINDING = path.join(WORKER, 'nodeWorkers.ts');
 /** Packages the model may import (everything else it uses lives in src/model). */
-const MODEL_PACKAGES: readonly string[] = ['yaml'];
+const MODEL_PACKAGES: readonly string[] = ['yaml', '@vscode/l10n'];
 
 interface Import {
   /** The importing file, absolute. */
@@ -90,7 +91,7 @@ describe('architecture: import rules', () => {
     assert.ok(ALL_IMPORTS.some((entry) => isWithin(entry.file, DOMAIN) && entry.resolved !== undefined));
   });
 
-  it('src/model imports nothing outside src/model but the yaml package (no vscode)', () => {
+  it('src/model imports nothing outside src/model but the yaml and @vscode/l10n packages (no vscode)', () => {
     const violations = ALL_IMPORTS.filter((entry) => isWithin(entry.file, MODEL))
       .filter((entry) => (entry.resolved === undefined ? !MODEL_PACKAGES.includes(entry.specifier) : !isWithin(entry.resolved, MODEL)))
       .map(describeImport);
