@@ -32,9 +32,10 @@ export class LifecycleExtension extends Disposable {
   constructor(context: vscode.ExtensionContext) {
     super();
     const log = this.register(vscode.window.createOutputChannel('GenAI Lifecycle', { log: true }));
-    // The plan worker starts on the first plan too large to read in this thread, never before.
+    // The plan worker starts on the first plan too large to read in this thread, never before;
+    // it gets the display language's bundle, so its diagnostics are translated as ours are.
     const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'planWorker.js').fsPath;
-    const engine = this.register(new PlanEngine(new PlanWorkerClient(() => startNodeWorker(workerScript))));
+    const engine = this.register(new PlanEngine(new PlanWorkerClient(() => startNodeWorker(workerScript), () => vscode.l10n.bundle)));
     const store = this.register(new PlanStore(engine));
     const advisor = this.register(new Advisor(context.workspaceState));
     const estimates = this.register(new EstimateConfig(log));

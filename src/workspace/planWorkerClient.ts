@@ -2,10 +2,13 @@
 // (never at activation), reused for every read and edit, stopped when a request passes its
 // deadline (and started again on the next one) and when the extension is disposed. Requests go
 // one at a time, so each deadline measures that request's own work. Transport-agnostic: it is
-// given a way to start a worker (nodeWorkers.ts's startNodeWorker in the Node build).
+// given a way to start a worker (nodeWorkers.ts's startNodeWorker in the Node build). Each
+// worker started is first sent the display language's translations, so its diagnostics and
+// refusals read as the extension's own do.
 
 import type { PlanEditStep } from '../model/domain/types';
 import { ResultAssembler, type ResultHead } from '../model/planFile/resultTransfer';
+import type { TranslationBundle } from '../model/localization';
 import type { ParseResult, TextEdit } from '../model/planFile/types';
 import type { PlanRequest, PlanResponse, StartWorker, WorkerLink } from '../worker/protocol';
 
@@ -45,7 +48,11 @@ export class PlanWorkerClient {
   private startCount = 0;
   private readCount = 0;
 
-  constructor(private readonly startWorker: StartWorker) {}
+  /** `translations` gives the bundle each new worker is configured with (`vscode.l10n.bundle`; undefined in English). */
+  constructor(
+    private readonly startWorker: StartWorker,
+    private readonly translations: () => TranslationBundle | undefined = () => undefined,
+  ) {}
 
   /** Whether a worker is running now. */
   get isRunning(): boolean {
@@ -130,6 +137,11 @@ export class PlanWorkerClient {
     const link = this.startWorker();
     this.startCount++;
     this.link = link;
+    const translations = this.translations();
+    if (translations !== undefined && Object.keys(translations).length > 0) {
+      // Before any request: messages arrive in order, so every answer is already translated.
+      link.post({ kind: 'configure', translations });
+    }
     link.onMessage((message) => {
       if (this.link === link) {
         this.onResponse(message);
