@@ -41,8 +41,9 @@ export class LifecycleExtension extends Disposable {
   constructor(context: vscode.ExtensionContext, runtime: LifecycleRuntime) {
     super();
     const log = this.register(vscode.window.createOutputChannel('GenAI Lifecycle', { log: true }));
-    // The plan worker starts on the first plan too large to read in this thread, never before.
-    const engine = this.register(new PlanEngine(new PlanWorkerClient(runtime.startPlanWorker)));
+    // The plan worker starts on the first plan too large to read in this thread, never before;
+    // it gets the display language's bundle, so its diagnostics are translated as ours are.
+    const engine = this.register(new PlanEngine(new PlanWorkerClient(runtime.startPlanWorker, () => vscode.l10n.bundle)));
     const store = this.register(new PlanStore(engine));
     const advisor = this.register(new Advisor(context.workspaceState));
     const estimates = this.register(new EstimateConfig(log));

@@ -28,4 +28,6 @@ export type { EvidenceEntryCheck, EvidenceResult } from './domain/evidence';
 export { daysBetween } from './domain/dates';
 export { effortSummary } from './presentation/effortSummary';
 export { statusReport, escapeTableCell } from './presentation/statusReport';
+export { configureTranslations } from './localization';
+export type { TranslationBundle } from './localization';
 export type { StatusReportOptions } from './presentation/statusReport';

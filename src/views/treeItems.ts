@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Range } from '../model/domain/types';
 import { COMMAND_IDS, SHOW_MORE_COMMAND } from '../model/presentation/commandIds';
-import { NEXT_STEP_LABEL, nextStepTooltipMarkdown } from '../model/presentation/advice';
+import { nextStepLabel, nextStepTooltipMarkdown } from '../model/presentation/advice';
 import { EVIDENCE_LOOKS, evidenceAccessibilityLabel, evidenceDescription, evidenceTooltip } from '../model/presentation/evidenceText';
 import { escapeMarkdown } from '../model/presentation/markdown';
 import {
@@ -78,13 +78,13 @@ function problemsItem(node: ProblemsNode): vscode.TreeItem {
 
 function adviceItem(node: AdviceNode): vscode.TreeItem {
   const { advice } = node;
-  const item = new vscode.TreeItem(NEXT_STEP_LABEL, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(nextStepLabel(), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.description = advice.message;
   item.iconPath = new vscode.ThemeIcon('lightbulb', new vscode.ThemeColor('editorLightBulb.foreground'));
   item.contextValue = advice.action ? `${CONTEXT_VALUES.advice}.${advice.action.command}` : CONTEXT_VALUES.advice;
   item.tooltip = untrustedMarkdown(nextStepTooltipMarkdown(node.plan, advice, node.total));
-  item.accessibilityInformation = { label: `${NEXT_STEP_LABEL}: ${advice.message}` };
+  item.accessibilityInformation = { label: `${nextStepLabel()}: ${advice.message}` };
   // The whole list, to choose from; the inline button takes this one's action.
   item.command = { title: 'What Should I Do Next?', command: COMMAND_IDS.whatNext, arguments: [node.adviceTarget.folderUri] };
   return item;

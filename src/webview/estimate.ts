@@ -4,7 +4,7 @@ import { formatCount, parseParameterCount } from '../model/domain/sizes';
 import { PRECISIONS, TUNING_METHODS, type Plan, type Precision, type TuningMethod } from '../model/domain/types';
 import { METHOD_DOCS, PRECISION_DOCS } from '../model/planFile/planLines';
 import { COMMAND_IDS } from '../model/presentation/commandIds';
-import { EMPTY_ESTIMATE_TEXT, estimatePanelData, parseEstimatePageMessage, type EstimateHostMessage, type EstimatePageMessage, type EstimateRequest } from '../model/presentation/estimatePanel';
+import { emptyEstimateText, estimatePanelData, parseEstimatePageMessage, type EstimateHostMessage, type EstimatePageMessage, type EstimateRequest } from '../model/presentation/estimatePanel';
 import { METHOD_LABELS } from '../model/presentation/estimateText';
 import type { LifecycleServices } from '../services';
 import { showError } from '../util/errors';
@@ -96,7 +96,7 @@ export class EstimateFeature extends SingletonPanel<EstimateHostMessage, Estimat
 
   protected render(): EstimateHostMessage {
     if (this.request === undefined) {
-      return { type: 'empty', text: EMPTY_ESTIMATE_TEXT };
+      return { type: 'empty', text: emptyEstimateText() };
     }
     const folderPlan = this.services.store.all().find((candidate) => candidate.folder.uri.toString() === this.folderKey);
     const plan = folderPlan?.exists ? folderPlan.plan : undefined;

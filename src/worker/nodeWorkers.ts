@@ -4,7 +4,7 @@
 
 import { setPriority } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
-import type { MessageEndpoint, PlanRequest, PlanResponse, WorkerLink } from './protocol';
+import type { MessageEndpoint, PlanResponse, ToWorker, WorkerLink } from './protocol';
 
 /**
  * The worker's heap limit. Reading the worst 2 MB texts took up to 1 GB of heap (deep flow
@@ -46,7 +46,7 @@ export function startNodeWorker(scriptPath: string): WorkerLink {
 const WORKER_NICENESS = 10;
 
 /** Inside the worker: the channel to the extension that started it. */
-export function hostEndpoint(): MessageEndpoint<PlanRequest, PlanResponse> {
+export function hostEndpoint(): MessageEndpoint<ToWorker, PlanResponse> {
   const port = parentPort;
   if (!port) {
     throw new Error('the plan worker must run as a worker thread');

@@ -2,6 +2,7 @@
 // them with the plan-file engine, keeps its latest reading per plan so an edit of the text it
 // last read does not parse it again, and hands results out in bounded parts.
 
+import { configureTranslations, type TranslationBundle } from '../model/localization';
 import { editReading, type ReadText } from '../model/planFile/editSequence';
 import { analyzePlan } from '../model/planFile/parse';
 import { splitResult, type ResultHead, type ResultPart } from '../model/planFile/resultTransfer';
@@ -15,6 +16,13 @@ export class PlanService {
   private pending: { readonly id: number; readonly parts: readonly ResultPart[] } | undefined;
 
   constructor(private readonly itemsPerPart?: number) {}
+
+  /** Translates the messages of every later answer with `translations`. */
+  configure(translations: TranslationBundle): void {
+    configureTranslations(translations);
+    // Readings kept from before would keep their old wording.
+    this.readings.clear();
+  }
 
   handle(request: PlanRequest): PlanResponse {
     try {

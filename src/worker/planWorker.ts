@@ -3,8 +3,14 @@
 // as a worker thread (main.ts, over nodeWorkers.ts's `parentPort`) and as a browser's Web Worker
 // (webMain.ts, over webWorkers.ts's `self`).
 import { PlanService } from './planService';
-import type { MessageEndpoint, PlanRequest, PlanResponse } from './protocol';
+import type { MessageEndpoint, PlanResponse, ToWorker } from './protocol';
 
-export function serve(endpoint: MessageEndpoint<PlanRequest, PlanResponse>, service: PlanService = new PlanService()): void {
-  endpoint.onMessage((request) => endpoint.post(service.handle(request)));
+export function serve(endpoint: MessageEndpoint<ToWorker, PlanResponse>, service: PlanService = new PlanService()): void {
+  endpoint.onMessage((message) => {
+    if (message.kind === 'configure') {
+      service.configure(message.translations);
+    } else {
+      endpoint.post(service.handle(message));
+    }
+  });
 }

@@ -3,6 +3,7 @@
 // (nodeWorkers.ts) and a browser's Web Worker (webWorkers.ts).
 
 import type { PlanEditStep } from '../model/domain/types';
+import type { TranslationBundle } from '../model/localization';
 import type { ResultHead, ResultPart } from '../model/planFile/resultTransfer';
 import type { TextEdit } from '../model/planFile/types';
 
@@ -15,6 +16,15 @@ export type PlanRequest =
   | { readonly kind: 'edit'; readonly id: number; readonly key: string; readonly text: string; readonly steps: readonly PlanEditStep[] }
   /** The next part of the result answered to request `id` (the extension pulls them one at a time). */
   | { readonly kind: 'part'; readonly id: number; readonly index: number };
+
+/**
+ * The translations of the model's messages (diagnostics, refusals), sent first to each worker
+ * started when the display language has a bundle. Not a request: nothing answers it.
+ */
+export type ConfigureMessage = { readonly kind: 'configure'; readonly translations: TranslationBundle };
+
+/** Everything the extension sends a worker. */
+export type ToWorker = PlanRequest | ConfigureMessage;
 
 /** An edit as the worker answers it: the edits and the head of the new text's reading (its parts follow on request). */
 export type EditAnswer =
@@ -34,7 +44,7 @@ export interface MessageEndpoint<In, Out> {
 }
 
 /** The extension's handle on a running worker. */
-export interface WorkerLink extends MessageEndpoint<PlanResponse, PlanRequest> {
+export interface WorkerLink extends MessageEndpoint<PlanResponse, ToWorker> {
   /** Called once if the worker stops by itself (an error, running out of memory), with why. */
   onExit(listener: (reason: string) => void): void;
   terminate(): void;

@@ -2,7 +2,7 @@
 // itself a web worker there, and the plan worker is a nested Web Worker. Like nodeWorkers.ts it
 // knows its runtime and nothing else: no `vscode`, no Node built-in.
 
-import type { MessageEndpoint, PlanRequest, PlanResponse, WorkerLink } from './protocol';
+import type { MessageEndpoint, PlanResponse, ToWorker, WorkerLink } from './protocol';
 
 /** The part of the browser's `Worker` this binding uses (the extension's lib has no DOM types). */
 interface BrowserWorker {
@@ -31,7 +31,7 @@ export function startWebWorker(loadScript: () => PromiseLike<Uint8Array>): Worke
   let worker: BrowserWorker | undefined;
   let scriptUrl: string | undefined;
   let ended = false;
-  const waiting: PlanRequest[] = [];
+  const waiting: ToWorker[] = [];
   const messageListeners: ((message: PlanResponse) => void)[] = [];
   const exitListeners: ((reason: string) => void)[] = [];
   const release = (): void => {
@@ -88,11 +88,11 @@ export function startWebWorker(loadScript: () => PromiseLike<Uint8Array>): Worke
 }
 
 /** Inside the Web Worker: the channel to the extension host that started it. */
-export function extensionEndpoint(): MessageEndpoint<PlanRequest, PlanResponse> {
+export function extensionEndpoint(): MessageEndpoint<ToWorker, PlanResponse> {
   return {
     post: (message) => scope.postMessage(message),
     onMessage: (listener) => {
-      scope.onmessage = (event) => listener(event.data as PlanRequest);
+      scope.onmessage = (event) => listener(event.data as ToWorker);
     },
   };
 }

@@ -3,10 +3,12 @@
 // deadline (and started again on the next one) and when the extension is disposed. Requests go
 // one at a time, so each deadline measures that request's own work. Transport-agnostic: it is
 // given a way to start a worker by the entry that wires it (a worker thread in Node, a Web
-// Worker in a browser).
+// Worker in a browser). Each worker started is first sent the display language's translations,
+// so its diagnostics and refusals read as the extension's own do.
 
 import type { PlanEditStep } from '../model/domain/types';
 import { ResultAssembler, type ResultHead } from '../model/planFile/resultTransfer';
+import type { TranslationBundle } from '../model/localization';
 import type { ParseResult, TextEdit } from '../model/planFile/types';
 import type { PlanRequest, PlanResponse, StartWorker, WorkerLink } from '../worker/protocol';
 
@@ -46,7 +48,11 @@ export class PlanWorkerClient {
   private startCount = 0;
   private readCount = 0;
 
-  constructor(private readonly startWorker: StartWorker) {}
+  /** `translations` gives the bundle each new worker is configured with (`vscode.l10n.bundle`; undefined in English). */
+  constructor(
+    private readonly startWorker: StartWorker,
+    private readonly translations: () => TranslationBundle | undefined = () => undefined,
+  ) {}
 
   /** Whether a worker is running now. */
   get isRunning(): boolean {
@@ -131,6 +137,11 @@ export class PlanWorkerClient {
     const link = this.startWorker();
     this.startCount++;
     this.link = link;
+    const translations = this.translations();
+    if (translations !== undefined && Object.keys(translations).length > 0) {
+      // Before any request: messages arrive in order, so every answer is already translated.
+      link.post({ kind: 'configure', translations });
+    }
     link.onMessage((message) => {
       if (this.link === link) {
         this.onResponse(message);

@@ -1,7 +1,8 @@
 // The import rules that keep the model pure and the rooms apart, checked on the source:
-// the model imports nothing outside src/model but the `yaml` package and picomatch's posix
-// entry (so no `vscode`), the domain depends on neither the plan-file engine nor presentation,
-// and the editor adapters (views, commands, language, webview) do not reach into one another.
+// the model imports nothing outside src/model but its allowed packages: `yaml`, picomatch's
+// posix entry and `@vscode/l10n` (pure and browser-safe; it translates the model's prose), so
+// no `vscode`; the domain depends on neither the plan-file engine nor presentation, and the
+// editor adapters (views, commands, language, webview) do not reach into one another.
 // src/webview uses no Node built-in, so the panels also work where the extension host is a
 // browser's web worker.
 // The webview pages (media/page, bundled for the browser) take only types from the extension,
@@ -26,7 +27,7 @@ const WORKER = path.join(SRC, 'worker');
 /** The worker's only file that may use Node built-ins (worker_threads). */
 const WORKER_NODE_BINDING = path.join(WORKER, 'nodeWorkers.ts');
 /** Packages the model may import (everything else it uses lives in src/model). */
-const MODEL_PACKAGES: readonly string[] = ['yaml', 'picomatch/posix'];
+const MODEL_PACKAGES: readonly string[] = ['yaml', 'picomatch/posix', '@vscode/l10n'];
 
 interface Import {
   /** The importing file, absolute. */

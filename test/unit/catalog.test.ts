@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BUILT_IN_STAGE_IDS, CATALOG, catalogStage, DURATION_SCALE, EXPERTISE_LEVELS, isBuiltInStageId } from '../../src/model/domain/catalog';
+import { BUILT_IN_STAGE_IDS, CATALOG, catalogStage, DURATION_SCALE, EXPERTISE_LEVELS, isBuiltInStageId, type ExpertiseLabel } from '../../src/model/domain/catalog';
 
 /** The course cheat-sheet chart, cell by cell (reference: cheat-sheet-chart.md). */
 const CHEAT_SHEET = [
@@ -71,7 +71,7 @@ describe('catalog', () => {
 
   it('keeps the chart scales consistent with the labels', () => {
     for (const stage of CATALOG) {
-      assert.equal(stage.expertiseLevel, EXPERTISE_LEVELS[stage.expertise], stage.id);
+      assert.equal(stage.expertiseLevel, EXPERTISE_LEVELS[stage.expertise as ExpertiseLabel], stage.id);
       assert.ok(stage.durationLevel >= 0 && stage.durationLevel < DURATION_SCALE.length, stage.id);
       assert.ok(stage.guidance.length > 0 && stage.techniques.length > 0, stage.id);
     }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { estimateSettings } from '../../src/model/domain/estimateSettings';
 import { parse } from '../../src/model/planFile/parse';
 import { buildChart } from '../../src/model/presentation/chart';
-import { MEMORY_MISSING_HARDWARE, MEMORY_MISSING_MODEL, chartMemory } from '../../src/model/presentation/chartMemory';
+import { chartMemory, memoryMissingHardware, memoryMissingModel } from '../../src/model/presentation/chartMemory';
 import { lines } from './helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -39,11 +39,11 @@ describe('chart memory row', () => {
 
   it('without hardware the figures stay and the fit is not checked; without a model size the row says what to add', () => {
     const noHardware = chartMemory(planOf(lines('version: 1', 'model:', '  parameters: 7B', 'stages:', '  - id: deployment')));
-    assert.equal(noHardware.hardwareProblem, MEMORY_MISSING_HARDWARE);
+    assert.equal(noHardware.hardwareProblem, memoryMissingHardware());
     assert.deepEqual(noHardware.cells.map((cell) => [cell.label, cell.fraction, cell.fits, cell.fitText]), [['16.8 GB', undefined, undefined, 'Not checked']]);
     const unknownGpu = chartMemory(planOf(lines('version: 1', 'model:', '  parameters: 7B', 'hardware:', '  gpu: A100', 'stages:', '  - id: deployment')));
     assert.ok(unknownGpu.hardwareProblem?.startsWith('"A100" comes in more than one size'), unknownGpu.hardwareProblem);
-    assert.deepEqual(chartMemory(planOf(lines('version: 1', 'stages:', '  - id: deployment'))), { missing: MEMORY_MISSING_MODEL, cells: [] });
+    assert.deepEqual(chartMemory(planOf(lines('version: 1', 'stages:', '  - id: deployment'))), { missing: memoryMissingModel(), cells: [] });
   });
 
   it('buildChart carries the row with a plan only, estimated with the settings given', () => {

@@ -303,5 +303,53 @@ describe('the plan worker', () => {
         client.dispose();
       }
     });
+
+    it('translates its diagnostics and refusals with the bundle the client sends each worker it starts', async () => {
+      const unknownStatus = 'Unknown status "{0}": use one of {1}.';
+      const noStage = 'The plan has no stage with id "{0}".';
+      const bundle = { [unknownStatus]: '<unknown status {0}>', [noStage]: '<no stage {0}>' };
+      const text = BIG.replace('status: not-started', 'status: started');
+      const client = new PlanWorkerClient(() => startNodeWorker(script), () => bundle);
+      try {
+        const read = await client.read('k', text, 30_000);
+        assert.ok(read.kind === 'done');
+        assert.deepEqual(
+          read.value.diagnostics.map((diagnostic) => diagnostic.message),
+          ['<unknown status started>'],
+        );
+        const refused = await client.edit('k', text, [{ stageId: 'nope', change: { kind: 'status', status: 'done' } }], 30_000);
+        assert.ok(refused.kind === 'done' && !refused.value.ok);
+        assert.equal(refused.value.reason, '<no stage nope>');
+        // A worker started again (after a deadline) is configured too.
+        assert.equal((await client.read('k', ' ]: [\n'.repeat(60_000), 100)).kind, 'timed-out');
+        const again = await client.read('k', text, 30_000);
+        assert.ok(again.kind === 'done' && again.value.diagnostics[0]?.message === '<unknown status started>');
+        assert.equal(client.starts, 2);
+        // This thread was never configured: the same text reads in English here.
+        assert.match(parse(text).diagnostics[0]?.message ?? '', /^Unknown status "started"/);
+      } finally {
+        client.dispose();
+      }
+    });
+
+    it('sends no bundle when there is none (English)', async () => {
+      const posted: string[] = [];
+      const client = new PlanWorkerClient(() => {
+        const link = startNodeWorker(script);
+        return {
+          ...link,
+          post: (message) => {
+            posted.push(message.kind);
+            link.post(message);
+          },
+        };
+      }, () => undefined);
+      try {
+        assert.equal((await client.read('k', BIG, 30_000)).kind, 'done');
+        assert.deepEqual(posted.slice(0, 1), ['read']);
+      } finally {
+        client.dispose();
+      }
+    });
   });
 });

@@ -16,6 +16,7 @@
 // the plan says it will train one) so that dismissing one does not hide the other once the plan
 // changes: they are different pieces of advice.
 
+import * as l10n from '@vscode/l10n';
 import { daysBetween } from './dates';
 import { isIsoDate } from './dates';
 import { isFinished } from './progress';
@@ -58,21 +59,39 @@ export interface AdviceOptions {
   readonly dismissed?: ReadonlySet<string>;
 }
 
-/** The fixed messages; blocked-too-long's is built by `blockedTooLongMessage`. */
+/** The fixed messages, translated when read; blocked-too-long's is built by `blockedTooLongMessage`. */
 export const ADVICE_MESSAGES = {
-  skipPreTrainingBase: 'The plan builds on an existing foundation model, so pre-training can most likely be skipped.',
-  skipPreTrainingLater: 'Later stages are already working with a model, so pre-training can most likely be skipped.',
-  skipPreTrainingFresh: 'Most teams skip pre-training and build on an existing foundation model: name it as the base under model: in the plan.',
-  promptFirst: 'Fine-tuning began before prompting was assessed: see what the base model does with good prompts first; it may be enough.',
-  rewardModelLongPole: 'Training a reward model means gathering human feedback first, so RLHF is likely the longest stage left: start collecting early.',
-  reuseRewardModel: 'No reward model is recorded: reusing an existing one keeps RLHF to minutes or hours of training.',
-  checkAfterCompressing: 'The model is pruned, quantized or distilled here, but nothing shows task performance was checked afterwards: evaluate it again.',
-  startFirstStage: 'Nothing comes before this stage: start here.',
-  startNextStage: 'Every earlier stage is done or skipped: this one is next.',
-} as const;
+  get skipPreTrainingBase() {
+    return l10n.t('The plan builds on an existing foundation model, so pre-training can most likely be skipped.');
+  },
+  get skipPreTrainingLater() {
+    return l10n.t('Later stages are already working with a model, so pre-training can most likely be skipped.');
+  },
+  get skipPreTrainingFresh() {
+    return l10n.t('Most teams skip pre-training and build on an existing foundation model: name it as the base under model: in the plan.');
+  },
+  get promptFirst() {
+    return l10n.t('Fine-tuning began before prompting was assessed: see what the base model does with good prompts first; it may be enough.');
+  },
+  get rewardModelLongPole() {
+    return l10n.t('Training a reward model means gathering human feedback first, so RLHF is likely the longest stage left: start collecting early.');
+  },
+  get reuseRewardModel() {
+    return l10n.t('No reward model is recorded: reusing an existing one keeps RLHF to minutes or hours of training.');
+  },
+  get checkAfterCompressing() {
+    return l10n.t('The model is pruned, quantized or distilled here, but nothing shows task performance was checked afterwards: evaluate it again.');
+  },
+  get startFirstStage() {
+    return l10n.t('Nothing comes before this stage: start here.');
+  },
+  get startNextStage() {
+    return l10n.t('Every earlier stage is done or skipped: this one is next.');
+  },
+};
 
 export function blockedTooLongMessage(days: number, limit: number): string {
-  return `Blocked for ${days} days, more than the ${limit} allowed: unblock it, change the plan or skip the stage.`;
+  return l10n.t('Blocked for {0} days, more than the {1} allowed: unblock it, change the plan or skip the stage.', days, limit);
 }
 
 /** How a dismissal names one piece of advice: the rule and the stage, e.g. `prompt-first:prompt-engineering`. */

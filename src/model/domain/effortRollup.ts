@@ -11,11 +11,12 @@
 // minutes 1, "not required"/"none"/"no training" 0. A cell naming none of these is unranked.
 // Unranked stages still count as open; their rank is left undefined so a view can say so.
 
-import { CATALOG, DURATION_SCALE, EXPERTISE_LEVELS, catalogStage, type ExpertiseLabel } from './catalog';
+import * as l10n from '@vscode/l10n';
+import { CATALOG, DURATION_SCALE, EXPERTISE_LEVELS, catalogStage, durationScaleLabels, expertiseLabel, type ExpertiseLabel } from './catalog';
 import { isFinished } from './progress';
 import type { Plan, PlanStage } from './types';
 
-/** A place on a scale and its name. */
+/** A place on a scale and its name (as people read it: translated). */
 export interface EffortRank {
   readonly level: number;
   readonly label: string;
@@ -58,8 +59,9 @@ export function effortRollup(plan: Plan): EffortRollup {
 /** An expertise cell on the Low..High scale (level 1..4), or undefined when it names no step. */
 export function rankExpertise(text: string | undefined): EffortRank | undefined {
   const wanted = normalize(text);
-  const label = (Object.keys(EXPERTISE_LEVELS) as ExpertiseLabel[]).find((candidate) => normalize(candidate) === wanted);
-  return label === undefined ? undefined : { level: EXPERTISE_LEVELS[label], label };
+  // The English labels, or the labels as translated for this display language.
+  const label = (Object.keys(EXPERTISE_LEVELS) as ExpertiseLabel[]).find((candidate) => normalize(candidate) === wanted || normalize(expertiseLabel(candidate)) === wanted);
+  return label === undefined ? undefined : { level: EXPERTISE_LEVELS[label], label: expertiseLabel(label) };
 }
 
 /** A training-duration cell on the 0..4 scale (see the rule at the top of this file). */
@@ -68,9 +70,10 @@ export function rankDuration(text: string | undefined): EffortRank | undefined {
   if (wanted === '') {
     return undefined;
   }
+  const translatedScale = durationScaleLabels();
   const known =
     CATALOG.find((entry) => normalize(entry.trainingDuration) === wanted)?.durationLevel ??
-    indexOrUndefined(DURATION_SCALE.findIndex((step) => normalize(step) === wanted));
+    indexOrUndefined(DURATION_SCALE.findIndex((step, index) => normalize(step) === wanted || normalize(translatedScale[index]) === wanted));
   const level = known ?? DURATION_KEYWORDS.find(([pattern]) => pattern.test(wanted))?.[1];
   return level === undefined ? undefined : { level, label: durationLabel(level) };
 }
@@ -88,7 +91,7 @@ const DURATION_KEYWORDS: readonly (readonly [RegExp, number])[] = [
 export function durationLabel(level: number): string {
   const cells = CATALOG.filter((entry) => entry.durationLevel === level).map((entry) => entry.trainingDuration);
   const shortest = cells.sort((a, b) => a.length - b.length)[0];
-  return shortest ?? DURATION_SCALE[level] ?? `Level ${level}`;
+  return shortest ?? durationScaleLabels()[level] ?? l10n.t('Level {0}', level);
 }
 
 function stageExpertise(stage: PlanStage): EffortRank | undefined {

@@ -2,6 +2,7 @@
 // gave them and where its figures come from, so a hover can show the arithmetic, not just a
 // total. The stage rules in estimates.ts put these parts together.
 
+import * as l10n from '@vscode/l10n';
 import { FLOPS_PER_PETAFLOP_DAY, type EstimateSettings, type SourceId } from './estimateSettings';
 import { formatBytes, formatCount, formatFlops, formatNumber, formatShare, significant } from './sizes';
 import type { Precision } from './types';
@@ -25,13 +26,13 @@ function part(label: string, bytes: number, formula: string, sources: readonly S
   return { label, bytes: Math.round(bytes), formula, sources };
 }
 
-/** `Policy: frozen weights`: a part's label under a prefix that names whose part it is. */
+/** `Policy: frozen weights`: a part's label under a prefix that names whose part it is (empty: none). */
 function prefixed(prefix: string, label: string): string {
-  return prefix === '' ? label : `${prefix}${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+  return prefix === '' ? label : l10n.t('{0}: {1}', prefix, `${label.charAt(0).toLowerCase()}${label.slice(1)}`);
 }
 
 function parametersTimes(parameters: number, bytesPerParameter: number, what: string): string {
-  return `${formatCount(parameters)} parameters × ${significant(bytesPerParameter)} bytes (${what})`;
+  return l10n.t('{0} parameters × {1} bytes ({2})', formatCount(parameters), significant(bytesPerParameter), what);
 }
 
 /** Weights stored at a precision: parameters × bytes per parameter (the course). */
@@ -48,7 +49,7 @@ export function trainingPrecision(precision: Precision): { readonly precision: '
   if (precision === 'fp32' || precision === 'fp16' || precision === 'bf16') {
     return { precision };
   }
-  return { precision: 'bf16', note: `Full training in ${precision} is not a standard recipe: estimated as bf16 mixed precision.` };
+  return { precision: 'bf16', note: l10n.t('Full training in {0} is not a standard recipe: estimated as bf16 mixed precision.', precision) };
 }
 
 /**
@@ -63,8 +64,8 @@ export function fullTrainingParts(parameters: number, precision: Precision, sett
     const extra = settings.fp32TrainingExtraBytes;
     return {
       parts: [
-        weightsPart(prefixed(prefix, 'Weights'), parameters, 'fp32', settings),
-        part(prefixed(prefix, 'Adam states, gradients and activations'), parameters * extra, parametersTimes(parameters, extra, 'extra to train at fp32'), ['course']),
+        weightsPart(prefixed(prefix, l10n.t('Weights')), parameters, 'fp32', settings),
+        part(prefixed(prefix, l10n.t('Adam states, gradients and activations')), parameters * extra, parametersTimes(parameters, extra, l10n.t('extra to train at fp32')), ['course']),
       ],
       notes,
     };
@@ -75,20 +76,23 @@ export function fullTrainingParts(parameters: number, precision: Precision, sett
   return {
     parts: [
       part(
-        prefixed(prefix, 'Weights, gradients and Adam states (mixed precision)'),
+        prefixed(prefix, l10n.t('Weights, gradients and Adam states (mixed precision)')),
         parameters * mixed,
-        parametersTimes(parameters, mixed, `16-bit weights and gradients, fp32 master weights, momentum and variance`),
+        parametersTimes(parameters, mixed, l10n.t('16-bit weights and gradients, fp32 master weights, momentum and variance')),
         ['zero'],
       ),
-      part(prefixed(prefix, 'Activations'), multiple * weights, `${significant(multiple)} × ${formatBytes(weights)} of ${training.precision} weights`, ['course']),
+      part(prefixed(prefix, l10n.t('Activations')), multiple * weights, l10n.t('{0} × {1} of {2} weights', significant(multiple), formatBytes(weights), training.precision), ['course']),
     ],
     notes,
   };
 }
 
 /** Why parameter-efficient estimates hold no activations: said with every such estimate. */
-export const PEFT_ACTIVATIONS_NOTE =
-  'Activations are not counted for parameter-efficient methods: such runs use gradient checkpointing and small batches, as the QLoRA paper does; leave headroom for long sequences or larger batches.';
+export function peftActivationsNote(): string {
+  return l10n.t(
+    'Activations are not counted for parameter-efficient methods: such runs use gradient checkpointing and small batches, as the QLoRA paper does; leave headroom for long sequences or larger batches.',
+  );
+}
 
 /**
  * Adapters (LoRA, QLoRA): only the trainable share is trained, in 16-bit with Adam, so each
@@ -98,9 +102,9 @@ export const PEFT_ACTIVATIONS_NOTE =
 function adapterPart(parameters: number, share: number, shareGiven: boolean, settings: EstimateSettings, prefix: string): EstimatePart {
   const mixed = settings.mixedPrecisionTrainingBytes;
   return part(
-    prefixed(prefix, 'Adapters: weights, gradients and Adam states'),
+    prefixed(prefix, l10n.t('Adapters: weights, gradients and Adam states')),
     share * parameters * mixed,
-    `${formatShare(share)} × ${formatCount(parameters)} parameters × ${significant(mixed)} bytes (trained in 16-bit with Adam)`,
+    l10n.t('{0} × {1} parameters × {2} bytes (trained in 16-bit with Adam)', formatShare(share), formatCount(parameters), significant(mixed)),
     shareGiven ? ['course-peft', 'zero'] : ['course-peft', 'zero', 'allowance'],
   );
 }
@@ -110,34 +114,37 @@ export type PeftMethod = 'lora' | 'qlora' | 'prompt-tuning';
 /** Frozen base weights plus what the method trains (see each case). */
 export function peftParts(method: PeftMethod, parameters: number, precision: Precision, trainable: number | undefined, settings: EstimateSettings, prefix = ''): Parts {
   const share = trainable ?? settings.loraTrainableShare;
-  const notes = [PEFT_ACTIVATIONS_NOTE];
+  const notes = [peftActivationsNote()];
   if (trainable === undefined && method !== 'prompt-tuning') {
-    notes.push(`No trainable share given: assumed ${formatShare(share)} of the parameters.`);
+    notes.push(l10n.t('No trainable share given: assumed {0} of the parameters.', formatShare(share)));
   }
   switch (method) {
     case 'lora':
-      return { parts: [weightsPart(prefixed(prefix, 'Frozen weights'), parameters, precision, settings), adapterPart(parameters, share, trainable !== undefined, settings, prefix)], notes };
+      return { parts: [weightsPart(prefixed(prefix, l10n.t('Frozen weights')), parameters, precision, settings), adapterPart(parameters, share, trainable !== undefined, settings, prefix)], notes };
     case 'qlora': {
       const base = settings.qloraBasePrecision;
       if (precision !== base && (precision === 'int8' || precision === 'int4')) {
-        notes.push(`QLoRA keeps the frozen weights in ${base}; the stage's ${precision} is not used for them.`);
+        notes.push(l10n.t("QLoRA keeps the frozen weights in {0}; the stage's {1} is not used for them.", base, precision));
       }
       return {
-        parts: [weightsPart(prefixed(prefix, `Frozen weights (${base}, QLoRA)`), parameters, base, settings, ['course', 'qlora']), adapterPart(parameters, share, trainable !== undefined, settings, prefix)],
+        parts: [weightsPart(prefixed(prefix, l10n.t('Frozen weights ({0}, QLoRA)', base)), parameters, base, settings, ['course', 'qlora']), adapterPart(parameters, share, trainable !== undefined, settings, prefix)],
         notes,
       };
     }
     case 'prompt-tuning':
       // A soft prompt is tens to a few hundred virtual tokens of one embedding each: megabytes at most.
-      return { parts: [weightsPart(prefixed(prefix, 'Frozen weights'), parameters, precision, settings)], notes: [...notes, 'The trained soft prompt is a few virtual tokens: negligible next to the weights.'] };
+      return {
+        parts: [weightsPart(prefixed(prefix, l10n.t('Frozen weights')), parameters, precision, settings)],
+        notes: [...notes, l10n.t('The trained soft prompt is a few virtual tokens: negligible next to the weights.')],
+      };
   }
 }
 
 /** Serving or prompting: the weights plus our KV-cache and activations allowance. */
 export function inferenceParts(parameters: number, precision: Precision, settings: EstimateSettings): Parts {
-  const weights = weightsPart('Weights', parameters, precision, settings);
+  const weights = weightsPart(l10n.t('Weights'), parameters, precision, settings);
   const share = settings.inferenceAllowanceShare;
-  const allowance = part('KV cache and activations', share * weights.bytes, `${formatShare(share)} × ${formatBytes(weights.bytes)} of weights`, ['allowance']);
+  const allowance = part(l10n.t('KV cache and activations'), share * weights.bytes, l10n.t('{0} × {1} of weights', formatShare(share), formatBytes(weights.bytes)), ['allowance']);
   return { parts: share > 0 ? [weights, allowance] : [weights], notes: [] };
 }
 
@@ -161,9 +168,9 @@ export function computeOptimalTraining(parameters: number, settings: EstimateSet
     flops,
     petaflopDays,
     formulas: [
-      `${significant(settings.tokensPerParameter)} tokens × ${formatCount(parameters)} parameters = ${formatCount(tokens)} tokens (compute-optimal)`,
-      `${significant(settings.flopsPerParameterToken)} × ${formatCount(parameters)} parameters × ${formatCount(tokens)} tokens = ${formatFlops(flops)}`,
-      `${formatFlops(flops)} ÷ 8.64e19 FLOPs per petaflop/s-day = ${formatNumber(petaflopDays)} petaflop/s-days`,
+      l10n.t('{0} tokens × {1} parameters = {2} tokens (compute-optimal)', significant(settings.tokensPerParameter), formatCount(parameters), formatCount(tokens)),
+      l10n.t('{0} × {1} parameters × {2} tokens = {3}', significant(settings.flopsPerParameterToken), formatCount(parameters), formatCount(tokens), formatFlops(flops)),
+      l10n.t('{0} ÷ 8.64e19 FLOPs per petaflop/s-day = {1} petaflop/s-days', formatFlops(flops), formatNumber(petaflopDays)),
     ],
     sources: ['chinchilla', 'kaplan', 'course'],
   };

@@ -3,6 +3,7 @@
 // Pure: the adapter passes a reader of its configuration; a unit test holds package.json to
 // these keys and to `DEFAULT_ESTIMATE_SETTINGS`.
 
+import * as l10n from '@vscode/l10n';
 import { estimateSettings, type EstimateSettings, type EstimateSettingsOverrides } from './estimateSettings';
 import { PRECISIONS, type Precision } from './types';
 
@@ -59,7 +60,7 @@ export function estimateSettingsFrom(read: (key: string) => unknown): { readonly
     if (value === undefined || value === null || typeof value === 'number') {
       return value ?? undefined;
     }
-    problems.push(`The setting ${name(key)} = ${JSON.stringify(value)} is not a number; the default is used.`);
+    problems.push(l10n.t('The setting {0} = {1} is not a number; the default is used.', name(key), JSON.stringify(value)));
     return undefined;
   };
   const bytes: Partial<Record<Precision, number>> = {};
@@ -81,10 +82,10 @@ export function estimateSettingsFrom(read: (key: string) => unknown): { readonly
     if (typeof value === 'string') {
       overrides[key] = value as Precision;
     } else if (value !== undefined && value !== null) {
-      problems.push(`The setting ${name(key)} = ${JSON.stringify(value)} is not one of ${PRECISIONS.join(', ')}; the default is used.`);
+      problems.push(l10n.t('The setting {0} = {1} is not one of {2}; the default is used.', name(key), JSON.stringify(value), PRECISIONS.join(', ')));
     }
   }
-  const result = estimateSettings(overrides);
-  // estimateSettings names a setting by its field; say the full setting name instead.
-  return { settings: result.settings, problems: [...problems, ...result.problems.map((problem) => problem.replace(/^The setting (\S+)/, (_all, key: string) => `The setting ${name(key)}`))] };
+  // Problems name the full setting, not the field.
+  const result = estimateSettings(overrides, name);
+  return { settings: result.settings, problems: [...problems, ...result.problems] };
 }

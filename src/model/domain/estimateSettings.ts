@@ -2,21 +2,33 @@
 // from. They are settings, not constants, so a team that measures its own runs can replace
 // them; the defaults are the course's figures where it gives one, and say so where it does not.
 
+import * as l10n from '@vscode/l10n';
 import { PRECISIONS, type Precision } from './types';
 
 /** Where a figure comes from; `SOURCES` has the full citation. */
 export type SourceId = 'course' | 'course-peft' | 'course-rlhf' | 'zero' | 'qlora' | 'chinchilla' | 'kaplan' | 'vendor' | 'allowance';
 
+/** Papers are cited by their own (English) titles; the course's parts and our notes are translated when read. */
 export const SOURCES: Readonly<Record<SourceId, string>> = {
-  course: 'Generative AI with Large Language Models (DeepLearning.AI and AWS course), week 1: computational challenges and scaling laws',
-  'course-peft': 'Generative AI with Large Language Models, week 2: parameter-efficient fine-tuning (LoRA)',
-  'course-rlhf': 'Generative AI with Large Language Models, week 3: RLHF with PPO',
+  get course() {
+    return l10n.t('Generative AI with Large Language Models (DeepLearning.AI and AWS course), week 1: computational challenges and scaling laws');
+  },
+  get 'course-peft'() {
+    return l10n.t('Generative AI with Large Language Models, week 2: parameter-efficient fine-tuning (LoRA)');
+  },
+  get 'course-rlhf'() {
+    return l10n.t('Generative AI with Large Language Models, week 3: RLHF with PPO');
+  },
   zero: 'Rajbhandari et al. (2019), ZeRO: Memory Optimizations Toward Training Trillion Parameter Models',
   qlora: 'Dettmers et al. (2023), QLoRA: Efficient Finetuning of Quantized LLMs',
   chinchilla: 'Hoffmann et al. (2022), Training Compute-Optimal Large Language Models (Chinchilla)',
   kaplan: 'Kaplan et al. (2020), Scaling Laws for Neural Language Models',
-  vendor: 'GPU memory per card: the vendors\u2019 specifications',
-  allowance: 'Our own allowance, not a published figure (a setting you can change)',
+  get vendor() {
+    return l10n.t('GPU memory per card: the vendors’ specifications');
+  },
+  get allowance() {
+    return l10n.t('Our own allowance, not a published figure (a setting you can change)');
+  },
 };
 
 export interface EstimateSettings {
@@ -98,9 +110,13 @@ type PrecisionSetting = 'qloraBasePrecision' | 'defaultPrecision';
 /**
  * The defaults with `overrides` applied. An override that is not usable (a negative or
  * non-finite number, a share outside (0, 1], an unknown precision) is left out and named in
- * `problems`, so one bad setting does not spoil every estimate.
+ * `problems`, so one bad setting does not spoil every estimate. `settingName` says how a problem
+ * names a field (the adapter's full setting key); the field's own name by default.
  */
-export function estimateSettings(overrides: EstimateSettingsOverrides = {}): { readonly settings: EstimateSettings; readonly problems: readonly string[] } {
+export function estimateSettings(
+  overrides: EstimateSettingsOverrides = {},
+  settingName: (field: string) => string = (field) => field,
+): { readonly settings: EstimateSettings; readonly problems: readonly string[] } {
   const defaults = DEFAULT_ESTIMATE_SETTINGS;
   const problems: string[] = [];
   const checked = (name: string, value: number | undefined, fallback: number, share = false): number => {
@@ -110,7 +126,11 @@ export function estimateSettings(overrides: EstimateSettingsOverrides = {}): { r
     if (Number.isFinite(value) && (share ? value > 0 && value <= 1 : value >= 0)) {
       return value;
     }
-    problems.push(`The setting ${name} = ${String(value)} is not ${share ? 'a share above 0 and at most 1' : 'a number of 0 or more'}; the default ${String(fallback)} is used.`);
+    problems.push(
+      share
+        ? l10n.t('The setting {0} = {1} is not a share above 0 and at most 1; the default {2} is used.', settingName(name), String(value), String(fallback))
+        : l10n.t('The setting {0} = {1} is not a number of 0 or more; the default {2} is used.', settingName(name), String(value), String(fallback)),
+    );
     return fallback;
   };
   const numberSetting = (key: NumberSetting): number => checked(key, overrides[key], defaults[key], key === 'loraTrainableShare');
@@ -119,7 +139,7 @@ export function estimateSettings(overrides: EstimateSettingsOverrides = {}): { r
     if (value === undefined || (PRECISIONS as readonly string[]).includes(value)) {
       return value ?? defaults[key];
     }
-    problems.push(`The setting ${key} = ${String(value)} is not one of ${PRECISIONS.join(', ')}; the default ${defaults[key]} is used.`);
+    problems.push(l10n.t('The setting {0} = {1} is not one of {2}; the default {3} is used.', settingName(key), String(value), PRECISIONS.join(', '), defaults[key]));
     return defaults[key];
   };
   const bytes = Object.fromEntries(

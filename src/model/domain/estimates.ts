@@ -8,6 +8,7 @@
 // said as well, with how many GPUs it needs at the least, since without sharding every GPU
 // holds the whole of it.
 
+import * as l10n from '@vscode/l10n';
 import { isBuiltInStageId, type BuiltInStageId } from './catalog';
 import { computeOptimalTraining, fullTrainingParts, inferenceParts, peftParts, trainingPrecision, weightsPart, type ComputeEstimate, type EstimatePart, type Parts } from './estimateParts';
 import { DEFAULT_ESTIMATE_SETTINGS, SOURCES, type EstimateSettings, type SourceId } from './estimateSettings';
@@ -85,12 +86,12 @@ interface StageParts extends Parts {
   readonly savingVersus16Bit?: number;
 }
 
-/** How the policy (fine-tuning, or RLHF's model being tuned) trains, by its method. */
+/** How the policy (fine-tuning, or RLHF's model being tuned) trains, by its method; `prefix` names whose parts they are. */
 function tunedModelParts(context: StageContext, prefix: string): StageParts {
   const { parameters, precision, stage, settings } = context;
   const method = stage.method ?? 'full';
-  const assumed = stage.method === undefined ? ['No method given: assumed full fine-tuning (every weight trained).'] : [];
-  const unused = stage.trainable !== undefined && (method === 'full' || method === 'prompt-tuning') ? [`trainable: is used by LoRA and QLoRA only; ${method} ignores it.`] : [];
+  const assumed = stage.method === undefined ? [l10n.t('No method given: assumed full fine-tuning (every weight trained).')] : [];
+  const unused = stage.trainable !== undefined && (method === 'full' || method === 'prompt-tuning') ? [l10n.t('trainable: is used by LoRA and QLoRA only; {0} ignores it.', method)] : [];
   const tuned = method === 'full' ? fullTrainingParts(parameters, precision, settings, prefix) : peftParts(method, parameters, precision, stage.trainable, settings, prefix);
   return { method, parts: tuned.parts, notes: [...assumed, ...tuned.notes, ...unused] };
 }
@@ -99,24 +100,24 @@ const STAGE_RULES: Readonly<Record<BuiltInStageId, (context: StageContext) => St
   // Training from scratch trains every weight; the stage's method does not apply.
   'pre-training': (context) => {
     const training = fullTrainingParts(context.parameters, context.precision, context.settings);
-    const ignored = context.stage.method === undefined ? [] : ['method: does not apply to pre-training, which trains every weight.'];
+    const ignored = context.stage.method === undefined ? [] : [l10n.t('method: does not apply to pre-training, which trains every weight.')];
     return { ...training, notes: [...training.notes, ...ignored], compute: computeOptimalTraining(context.parameters, context.settings) };
   },
   'prompt-engineering': (context) => inferenceParts(context.parameters, context.precision, context.settings),
   'fine-tuning': (context) => tunedModelParts(context, ''),
   // PPO holds the policy, a frozen copy of it for the KL penalty, and the reward model (the course).
   rlhf: (context) => {
-    const policy = tunedModelParts(context, 'Policy: ');
+    const policy = tunedModelParts(context, l10n.t('Policy'));
     const { parameters, precision, settings } = context;
     const referencePrecision = policy.method === 'qlora' ? settings.qloraBasePrecision : policy.method === 'full' ? trainingPrecision(precision).precision : precision;
     const rewardParameters = context.rewardModelParameters ?? parameters;
-    const rewardNote = context.rewardModelParameters === undefined ? ['Reward model assumed the same size as the policy.'] : [];
+    const rewardNote = context.rewardModelParameters === undefined ? [l10n.t('Reward model assumed the same size as the policy.')] : [];
     return {
       method: policy.method,
       parts: [
         ...policy.parts,
-        weightsPart('Reference copy (frozen, for the KL penalty)', parameters, referencePrecision, settings, ['course-rlhf', 'course']),
-        weightsPart('Reward model (inference)', rewardParameters, precision, settings, ['course-rlhf', 'course']),
+        weightsPart(l10n.t('Reference copy (frozen, for the KL penalty)'), parameters, referencePrecision, settings, ['course-rlhf', 'course']),
+        weightsPart(l10n.t('Reward model (inference)'), rewardParameters, precision, settings, ['course-rlhf', 'course']),
       ],
       notes: [...policy.notes, ...rewardNote],
     };
@@ -147,18 +148,18 @@ function sourcesOf(parts: readonly EstimatePart[], compute: ComputeEstimate | un
 export function estimateStage(input: EstimateInput, settings: EstimateSettings = DEFAULT_ESTIMATE_SETTINGS): Result<StageEstimate> {
   const { stageId, model } = input;
   if (!isBuiltInStageId(stageId)) {
-    return refuse(`There is no memory estimate for the custom stage "${stageId}": estimates cover the five built-in stages.`);
+    return refuse(l10n.t('There is no memory estimate for the custom stage "{0}": estimates cover the five built-in stages.', stageId));
   }
   const parameters = model.parameters;
   if (parameters === undefined) {
-    return refuse('Give the model\u2019s size under model: (e.g. parameters: 8B) to estimate memory.');
+    return refuse(l10n.t('Give the model’s size under model: (e.g. parameters: 8B) to estimate memory.'));
   }
   if (!Number.isFinite(parameters) || parameters <= 0) {
-    return refuse(`The model\u2019s size ${String(parameters)} is not a parameter count above zero.`);
+    return refuse(l10n.t('The model’s size {0} is not a parameter count above zero.', String(parameters)));
   }
   const stage = input.stage ?? {};
   const precision = stage.precision ?? model.precision ?? settings.defaultPrecision;
-  const assumed = stage.precision === undefined && model.precision === undefined ? [`No precision given: assumed ${precision}.`] : [];
+  const assumed = stage.precision === undefined && model.precision === undefined ? [l10n.t('No precision given: assumed {0}.', precision)] : [];
   const context: StageContext = { parameters, precision, stage, settings, ...(input.rewardModelParameters === undefined ? {} : { rewardModelParameters: input.rewardModelParameters }) };
   const built = STAGE_RULES[stageId](context);
   const totalBytes = built.parts.reduce((sum, entry) => sum + entry.bytes, 0);

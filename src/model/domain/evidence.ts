@@ -4,6 +4,8 @@
 // could name a file outside the workspace folder is refused with a message and never read.
 // (Adapters still confine what a glob finds to the folder: this is the first line, not the only.)
 
+import * as l10n from '@vscode/l10n';
+
 export type EvidenceEntryCheck =
   /** `path` is the entry normalized (`./`, `.` and empty segments gone, inner `..` resolved); globs keep their pattern text. */
   | { readonly ok: true; readonly path: string; readonly glob: boolean }
@@ -23,17 +25,37 @@ export function isGlobPattern(entry: string): boolean {
 }
 
 export const EVIDENCE_MESSAGES = {
-  empty: 'The evidence entry is empty: name a file or a glob inside the workspace folder.',
-  control: 'The evidence entry contains a control character.',
-  backslash: 'The evidence entry uses a backslash: write paths with forward slashes, relative to the workspace folder.',
-  absolute: 'The evidence entry is an absolute path: write it relative to the workspace folder.',
-  home: 'The evidence entry starts from a home folder (~): write it relative to the workspace folder.',
-  colon: 'The evidence entry contains a colon (a drive letter or a URL): write a path relative to the workspace folder.',
-  escapes: 'The evidence entry leaves the workspace folder through "..": evidence must live inside it.',
-  dots: 'Part of the evidence entry is only dots and spaces ("...", ".. "), which Windows may read as "..": write the real folder name.',
-  globDotDot: 'The evidence pattern uses "..": a glob must stay below the workspace folder, so write it without "..".',
-  folderItself: 'The evidence entry names the workspace folder itself: name a file or a glob inside it.',
-} as const;
+  get empty() {
+    return l10n.t('The evidence entry is empty: name a file or a glob inside the workspace folder.');
+  },
+  get control() {
+    return l10n.t('The evidence entry contains a control character.');
+  },
+  get backslash() {
+    return l10n.t('The evidence entry uses a backslash: write paths with forward slashes, relative to the workspace folder.');
+  },
+  get absolute() {
+    return l10n.t('The evidence entry is an absolute path: write it relative to the workspace folder.');
+  },
+  get home() {
+    return l10n.t('The evidence entry starts from a home folder (~): write it relative to the workspace folder.');
+  },
+  get colon() {
+    return l10n.t('The evidence entry contains a colon (a drive letter or a URL): write a path relative to the workspace folder.');
+  },
+  get escapes() {
+    return l10n.t('The evidence entry leaves the workspace folder through "..": evidence must live inside it.');
+  },
+  get dots() {
+    return l10n.t('Part of the evidence entry is only dots and spaces ("...", ".. "), which Windows may read as "..": write the real folder name.');
+  },
+  get globDotDot() {
+    return l10n.t('The evidence pattern uses "..": a glob must stay below the workspace folder, so write it without "..".');
+  },
+  get folderItself() {
+    return l10n.t('The evidence entry names the workspace folder itself: name a file or a glob inside it.');
+  },
+};
 
 /**
  * Whether `entry` may be looked up, and how. Refused: control characters, backslashes (a

@@ -3,6 +3,7 @@
 // Names match loosely (case, spaces and dashes do not matter; a leading NVIDIA, Tesla or
 // GeForce is dropped) but never by guess: an A100 without its size is not known.
 
+import * as l10n from '@vscode/l10n';
 import { accept, formatBytes, refuse, type Result } from './sizes';
 import type { HardwareSpec } from './types';
 
@@ -86,20 +87,20 @@ const KNOWN_LIST = KNOWN_GPUS.map((gpu) => gpu.name).join(', ');
 export function resolveHardware(spec: HardwareSpec): Result<HardwareMemory> {
   const count = spec.count ?? 1;
   if (!Number.isSafeInteger(count) || count < 1) {
-    return refuse(`The GPU count ${String(count)} is not a whole number of at least 1.`);
+    return refuse(l10n.t('The GPU count {0} is not a whole number of at least 1.', String(count)));
   }
   const gpuName = spec.gpu?.trim() || undefined;
   const from = (perGpuBytes: number, source: HardwareMemory['from'], name: string | undefined): Result<HardwareMemory> =>
     accept({ perGpuBytes, count, totalBytes: perGpuBytes * count, from: source, ...(name === undefined ? {} : { gpuName: name }) });
   if (spec.memoryBytes !== undefined) {
     if (!Number.isFinite(spec.memoryBytes) || spec.memoryBytes <= 0) {
-      return refuse(`The GPU memory ${String(spec.memoryBytes)} is not a size above zero.`);
+      return refuse(l10n.t('The GPU memory {0} is not a size above zero.', String(spec.memoryBytes)));
     }
     const lookup = gpuName === undefined ? undefined : lookupGpu(gpuName);
     return from(spec.memoryBytes, 'memory', lookup?.kind === 'known' ? lookup.gpu.name : gpuName);
   }
   if (gpuName === undefined) {
-    return refuse('Name a GPU (e.g. gpu: A100-80GB) or give its memory (e.g. memory: 80GB) under hardware: to check whether it fits.');
+    return refuse(l10n.t('Name a GPU (e.g. gpu: A100-80GB) or give its memory (e.g. memory: 80GB) under hardware: to check whether it fits.'));
   }
   const lookup = lookupGpu(gpuName);
   switch (lookup.kind) {
@@ -107,15 +108,15 @@ export function resolveHardware(spec: HardwareSpec): Result<HardwareMemory> {
       return from(lookup.gpu.memoryBytes, 'known-gpu', lookup.gpu.name);
     case 'ambiguous':
       return refuse(
-        `"${gpuName}" comes in more than one size (${lookup.cards.join(' or ')}): name the size (e.g. ${lookup.cards[lookup.cards.length - 1]}) or give memory: under hardware:.`,
+        l10n.t('"{0}" comes in more than one size ({1}): name the size (e.g. {2}) or give memory: under hardware:.', gpuName, lookup.cards.join(l10n.t(' or ')), lookup.cards[lookup.cards.length - 1]),
       );
     case 'unknown':
-      return refuse(`"${gpuName}" is not a GPU we know the memory of: give memory: under hardware: (e.g. memory: 80GB), or use one of ${KNOWN_LIST}.`);
+      return refuse(l10n.t('"{0}" is not a GPU we know the memory of: give memory: under hardware: (e.g. memory: 80GB), or use one of {1}.', gpuName, KNOWN_LIST));
   }
 }
 
 /** `1 × A100 80GB (80 GB)`, `2 × GPU (48 GB each, 96 GB in all)`: hardware in one phrase. */
 export function describeHardware(hardware: HardwareMemory): string {
-  const memory = hardware.count === 1 ? formatBytes(hardware.perGpuBytes) : `${formatBytes(hardware.perGpuBytes)} each, ${formatBytes(hardware.totalBytes)} in all`;
+  const memory = hardware.count === 1 ? formatBytes(hardware.perGpuBytes) : l10n.t('{0} each, {1} in all', formatBytes(hardware.perGpuBytes), formatBytes(hardware.totalBytes));
   return `${String(hardware.count)} × ${hardware.gpuName ?? 'GPU'} (${memory})`;
 }

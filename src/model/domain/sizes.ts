@@ -3,6 +3,8 @@
 // mean two things (`80G`, `8b`, `trainable: 1`) is refused with a message that says what to
 // write instead. Decimal units count as the course does: 1 GB = 1e9 bytes.
 
+import * as l10n from '@vscode/l10n';
+
 /** A value read from the plan, or why it was refused (a whole sentence, ready to show). */
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
@@ -44,7 +46,9 @@ function scaledWhole(whole: string, fraction: string | undefined, exponent: numb
 /** Powers of ten of the count suffixes; upper case only, see `parseParameterCount`. */
 const COUNT_SUFFIXES: Readonly<Record<string, number>> = { K: 3, M: 6, B: 9, T: 12 };
 
-const PARAMETER_FORMS = 'a whole number (7000000000), scientific notation (7e9) or a number with an upper-case K, M, B or T (350K, 70M, 8B, 1.5T)';
+function parameterForms(): string {
+  return l10n.t('a whole number (7000000000), scientific notation (7e9) or a number with an upper-case K, M, B or T (350K, 70M, 8B, 1.5T)');
+}
 
 /**
  * A parameter count. Accepted: a positive whole number as YAML reads it (7000000000, or 7e9
@@ -58,26 +62,27 @@ export function parseParameterCount(input: string | number): Result<number> {
   if (typeof input === 'number') {
     return Number.isSafeInteger(input) && input > 0
       ? accept(input)
-      : refuse(`${String(input)} is not a parameter count: write ${PARAMETER_FORMS}.`);
+      : refuse(l10n.t('{0} is not a parameter count: write {1}.', String(input), parameterForms()));
   }
   const match = new RegExp(`^${DECIMAL}(?:[eE](\\d+)|([KMBT]))?$`).exec(input.trim());
   if (!match) {
-    const hint = /^\d+(?:\.\d+)?\s*[kmbt]$/i.test(input.trim()) ? ' (the suffix is upper case, right after the number)' : '';
-    return refuse(`${quoted(input)} is not a parameter count${hint}: write ${PARAMETER_FORMS}.`);
+    return /^\d+(?:\.\d+)?\s*[kmbt]$/i.test(input.trim())
+      ? refuse(l10n.t('{0} is not a parameter count (the suffix is upper case, right after the number): write {1}.', quoted(input), parameterForms()))
+      : refuse(l10n.t('{0} is not a parameter count: write {1}.', quoted(input), parameterForms()));
   }
   const [, whole, fraction, exponent, suffix] = match;
   if (fraction !== undefined && exponent === undefined && suffix === undefined) {
-    return refuse(`${quoted(input)} is not a whole number of parameters: write ${PARAMETER_FORMS}.`);
+    return refuse(l10n.t('{0} is not a whole number of parameters: write {1}.', quoted(input), parameterForms()));
   }
   const value = scaledWhole(whole, fraction, exponent !== undefined ? Number(exponent) : suffix ? COUNT_SUFFIXES[suffix] : 0);
   if (value === undefined) {
-    return refuse(`${quoted(input)} is not a whole number of parameters: write ${PARAMETER_FORMS}.`);
+    return refuse(l10n.t('{0} is not a whole number of parameters: write {1}.', quoted(input), parameterForms()));
   }
   if (value <= 0) {
-    return refuse(`${quoted(input)}: a model has more than zero parameters.`);
+    return refuse(l10n.t('{0}: a model has more than zero parameters.', quoted(input)));
   }
   if (!Number.isSafeInteger(value)) {
-    return refuse(`${quoted(input)} is more parameters than can be counted exactly (at most about 9000T).`);
+    return refuse(l10n.t('{0} is more parameters than can be counted exactly (at most about 9000T).', quoted(input)));
   }
   return accept(value);
 }
@@ -95,7 +100,9 @@ const MEMORY_UNITS: Readonly<Record<string, number>> = {
   TiB: 2 ** 40,
 };
 
-const MEMORY_FORMS = 'a number and a unit: MB, GB or TB (decimal, 1 GB = 10^9 bytes) or MiB, GiB or TiB (binary, 1 GiB = 2^30 bytes), e.g. 80GB or 24 GiB';
+function memoryForms(): string {
+  return l10n.t('a number and a unit: MB, GB or TB (decimal, 1 GB = 10^9 bytes) or MiB, GiB or TiB (binary, 1 GiB = 2^30 bytes), e.g. 80GB or 24 GiB');
+}
 
 /**
  * A memory size in bytes. Accepted: digits with an optional fraction, optional spaces, and one
@@ -105,22 +112,25 @@ const MEMORY_FORMS = 'a number and a unit: MB, GB or TB (decimal, 1 GB = 10^9 by
  */
 export function parseMemorySize(input: string | number): Result<number> {
   if (typeof input === 'number') {
-    return refuse(`${String(input)} has no unit: write ${MEMORY_FORMS}.`);
+    return refuse(l10n.t('{0} has no unit: write {1}.', String(input), memoryForms()));
   }
   const match = new RegExp(`^${DECIMAL}\\s*(MB|GB|TB|MiB|GiB|TiB)$`).exec(input.trim());
   if (!match) {
-    const hint = /^\d+(?:\.\d+)?\s*[MGT]$/.test(input.trim()) ? ' (a bare M, G or T could be decimal or binary)' : '';
-    return refuse(`${quoted(input)} is not a memory size${hint}: write ${MEMORY_FORMS}.`);
+    return /^\d+(?:\.\d+)?\s*[MGT]$/.test(input.trim())
+      ? refuse(l10n.t('{0} is not a memory size (a bare M, G or T could be decimal or binary): write {1}.', quoted(input), memoryForms()))
+      : refuse(l10n.t('{0} is not a memory size: write {1}.', quoted(input), memoryForms()));
   }
   const [, whole, fraction, unit] = match;
   const bytes = Math.round(Number(`${whole}.${fraction ?? '0'}`) * MEMORY_UNITS[unit]);
-  return bytes > 0 ? accept(bytes) : refuse(`${quoted(input)}: a GPU has more than zero bytes of memory.`);
+  return bytes > 0 ? accept(bytes) : refuse(l10n.t('{0}: a GPU has more than zero bytes of memory.', quoted(input)));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Trainable share
 
-const SHARE_FORMS = 'a percentage (1%, 0.5%) or a fraction below 1 (0.01)';
+function shareForms(): string {
+  return l10n.t('a percentage (1%, 0.5%) or a fraction below 1 (0.01)');
+}
 
 /**
  * The share of parameters a parameter-efficient method trains, as a fraction in (0, 1].
@@ -130,22 +140,23 @@ const SHARE_FORMS = 'a percentage (1%, 0.5%) or a fraction below 1 (0.01)';
  */
 export function parseTrainableShare(input: string | number): Result<number> {
   if (typeof input === 'number') {
-    return Number.isFinite(input) ? shareFromFraction(input, String(input)) : refuse(`${String(input)} is not a trainable share: write ${SHARE_FORMS}.`);
+    return Number.isFinite(input) ? shareFromFraction(input, String(input)) : refuse(l10n.t('{0} is not a trainable share: write {1}.', String(input), shareForms()));
   }
   const text = input.trim();
   if (new RegExp(`^${DECIMAL}\\s*%$`).test(text)) {
     const value = Number(text.slice(0, -1).trim()) / 100;
-    return value > 0 && value <= 1 ? accept(value) : refuse(`${quoted(text)}: a trainable share is more than 0% and at most 100%.`);
+    return value > 0 && value <= 1 ? accept(value) : refuse(l10n.t('{0}: a trainable share is more than 0% and at most 100%.', quoted(text)));
   }
-  return new RegExp(`^${DECIMAL}$`).test(text) ? shareFromFraction(Number(text), text) : refuse(`${quoted(text)} is not a trainable share: write ${SHARE_FORMS}.`);
+  return new RegExp(`^${DECIMAL}$`).test(text) ? shareFromFraction(Number(text), text) : refuse(l10n.t('{0} is not a trainable share: write {1}.', quoted(text), shareForms()));
 }
 
 function shareFromFraction(value: number, written: string): Result<number> {
   if (value >= 1) {
-    const instead = value === 1 ? '1% or 100%' : `${written}%`;
-    return refuse(`${quoted(written)} is ambiguous as a trainable share: write ${instead}, or a fraction below 1 (0.01 for 1%).`);
+    return value === 1
+      ? refuse(l10n.t('{0} is ambiguous as a trainable share: write 1% or 100%, or a fraction below 1 (0.01 for 1%).', quoted(written)))
+      : refuse(l10n.t('{0} is ambiguous as a trainable share: write {1}%, or a fraction below 1 (0.01 for 1%).', quoted(written), written));
   }
-  return value > 0 ? accept(value) : refuse(`${quoted(written)}: a trainable share is more than zero.`);
+  return value > 0 ? accept(value) : refuse(l10n.t('{0}: a trainable share is more than zero.', quoted(written)));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // What each status allows: the one table that commands, CodeLens, the tree's menus (through
 // `when` clauses checked against it in a test) and the chart all follow.
 
+import * as l10n from '@vscode/l10n';
 import { STAGE_STATUSES, type StageStatus } from './statuses';
 
 /** Every way a person moves a stage along. `resume` is starting a blocked stage again. */
@@ -8,19 +9,49 @@ export const STAGE_ACTIONS = ['start', 'resume', 'complete', 'block', 'skip', 'r
 export type StageAction = (typeof STAGE_ACTIONS)[number];
 
 export interface StageActionSpec {
-  /** The button, lens and menu word. */
+  /** The button, lens and menu word (translated when read). */
   readonly label: string;
   /** The status the stage has afterwards. */
   readonly to: StageStatus;
 }
 
 export const STAGE_ACTION_SPECS: Readonly<Record<StageAction, StageActionSpec>> = {
-  start: { label: 'Start', to: 'in-progress' },
-  resume: { label: 'Resume', to: 'in-progress' },
-  complete: { label: 'Complete', to: 'done' },
-  block: { label: 'Block', to: 'blocked' },
-  skip: { label: 'Skip', to: 'skipped' },
-  reset: { label: 'Reset', to: 'not-started' },
+  start: {
+    get label() {
+      return l10n.t('Start');
+    },
+    to: 'in-progress',
+  },
+  resume: {
+    get label() {
+      return l10n.t('Resume');
+    },
+    to: 'in-progress',
+  },
+  complete: {
+    get label() {
+      return l10n.t('Complete');
+    },
+    to: 'done',
+  },
+  block: {
+    get label() {
+      return l10n.t('Block');
+    },
+    to: 'blocked',
+  },
+  skip: {
+    get label() {
+      return l10n.t('Skip');
+    },
+    to: 'skipped',
+  },
+  reset: {
+    get label() {
+      return l10n.t('Reset');
+    },
+    to: 'not-started',
+  },
 };
 
 export interface StatusRules {

@@ -1,6 +1,7 @@
 // What Advance and Block change, and whether a stage's status lets an action be taken: decided
 // here on plain data by the status table, so a command only asks, calls these and writes.
 
+import * as l10n from '@vscode/l10n';
 import { currentStage, nextStageAfter } from './progress';
 import { actionFor, isActionAllowed, STAGE_ACTION_SPECS, STATUS_RULES, type StageAction } from './statusActions';
 import { STAGE_STATUSES, STATUS_LABELS, type StageStatus } from './statuses';
@@ -24,8 +25,8 @@ export function advance(plan: Plan): AdvanceOutcome {
     // None in progress, so the current stage is the first not started.
     const next = currentStage(plan);
     if (!next) {
-      const why = plan.stages.length === 0 ? 'the plan lists no stages' : 'every stage is done, skipped or blocked';
-      return { kind: 'nothing', reason: `Nothing to advance to: ${why}.` };
+      const reason = plan.stages.length === 0 ? l10n.t('Nothing to advance to: the plan lists no stages.') : l10n.t('Nothing to advance to: every stage is done, skipped or blocked.');
+      return { kind: 'nothing', reason };
     }
     return { kind: 'start', steps: [statusStep(next, 'in-progress')], started: next };
   }
@@ -62,30 +63,39 @@ export function checkAction(stage: PlanStage, actions: readonly [StageAction, ..
 export function noStageFor(actions: readonly [StageAction, ...StageAction[]]): string {
   const { label } = STAGE_ACTION_SPECS[actions[0]];
   const statuses = STAGE_STATUSES.filter((status) => actions.some((action) => isActionAllowed(status, action))).map(lowerLabel);
-  const list = statuses.length > 1 ? `${statuses.slice(0, -1).join(', ')} or ${statuses[statuses.length - 1]}` : statuses.join('');
-  return `No stage to ${label.toLowerCase()}: ${label} is for stages that are ${list}.`;
+  const list = statuses.length > 1 ? l10n.t('{0} or {1}', statuses.slice(0, -1).join(l10n.t(', ')), statuses[statuses.length - 1]) : statuses.join('');
+  return l10n.t('No stage to {0}: {1} is for stages that are {2}.', label.toLowerCase(), label, list);
 }
 
 /** "Is already" for each status, the action that would set it being the one refused. */
-const ALREADY: Readonly<Record<StageStatus, string>> = {
-  'not-started': 'has not been started yet',
-  'in-progress': 'is already in progress',
-  blocked: 'is already blocked',
-  done: 'is already done',
-  skipped: 'is already skipped',
-};
+function already(title: string, status: StageStatus): string {
+  switch (status) {
+    case 'not-started':
+      return l10n.t('{0} has not been started yet.', title);
+    case 'in-progress':
+      return l10n.t('{0} is already in progress.', title);
+    case 'blocked':
+      return l10n.t('{0} is already blocked.', title);
+    case 'done':
+      return l10n.t('{0} is already done.', title);
+    case 'skipped':
+      return l10n.t('{0} is already skipped.', title);
+  }
+}
 
 function refusal(stage: PlanStage, action: StageAction): string {
   const { status, title } = stage;
   const { label, to } = STAGE_ACTION_SPECS[action];
   if (to === status) {
-    return `${title} ${ALREADY[status]}.`;
+    return already(title, status);
   }
   // One allowed step after which the action is allowed, in the table's order.
   const via = STATUS_RULES[status].allowed.find((step) => isActionAllowed(STAGE_ACTION_SPECS[step].to, action));
-  const way = via ? `${STAGE_ACTION_SPECS[via].label} it first, or use Set Stage Status.` : 'Use Set Stage Status instead.';
-  const article = /^[aeiou]/.test(status) ? 'an' : 'a';
-  return `${title} is ${lowerLabel(status)}; ${label} is not available for ${article} ${status} stage. ${way}`;
+  const way = via ? l10n.t('{0} it first, or use Set Stage Status.', STAGE_ACTION_SPECS[via].label) : l10n.t('Use Set Stage Status instead.');
+  // `status` is the value as the file spells it; English takes "an" before a vowel.
+  return /^[aeiou]/.test(status)
+    ? l10n.t('{0} is {1}; {2} is not available for an {3} stage. {4}', title, lowerLabel(status), label, status, way)
+    : l10n.t('{0} is {1}; {2} is not available for a {3} stage. {4}', title, lowerLabel(status), label, status, way);
 }
 
 function statusStep(stage: PlanStage, status: StageStatus): PlanEditStep {

@@ -2,6 +2,7 @@
 // ranges, yaml's own problems are capped, a pathological file cannot flood the Problems panel,
 // and the result reads in document order.
 
+import * as l10n from '@vscode/l10n';
 import { Document, isAlias, Pair } from 'yaml';
 import type { Position, Range } from '../domain/types';
 import { nodeLength, YamlNode } from './analysis';
@@ -39,7 +40,7 @@ export class DiagnosticCollector {
     }
     const firstUnlisted = problems[MAX_YAML_PROBLEMS]?.problem;
     if (firstUnlisted) {
-      this.reportUnlisted(problems.length - MAX_YAML_PROBLEMS, 'YAML problems', firstUnlisted.pos[0]);
+      this.reportUnlisted(problems.length - MAX_YAML_PROBLEMS, 'yaml-problems', firstUnlisted.pos[0]);
     }
   }
 
@@ -47,9 +48,12 @@ export class DiagnosticCollector {
    * One `more-problems` diagnostic for `count` problems of a kind that were not listed, at the
    * start of the first of them (its own code, so no quick fix of a listed problem repeats on it).
    */
-  reportUnlisted(count: number, what: string, offset: number): void {
+  reportUnlisted(count: number, what: 'yaml-problems' | 'duplicate-keys', offset: number): void {
     const at = this.lines.positionAt(offset);
-    const message = `${count} more ${what} are not listed; fix the ones above first.`;
+    const message =
+      what === 'yaml-problems'
+        ? l10n.t('{0} more YAML problems are not listed; fix the ones above first.', count)
+        : l10n.t('{0} more duplicate keys are not listed; fix the ones above first.', count);
     this.diagnostics.push({ code: 'more-problems', severity: 'error', message, range: { start: at, end: at } });
   }
 
@@ -62,7 +66,7 @@ export class DiagnosticCollector {
     const unlisted = this.unlisted;
     if (unlisted) {
       // Last, after the listed ones it refers to ("the ones above"), where the first unlisted one starts.
-      const message = `${unlisted.count} more problems are not listed; fix the ones above first.`;
+      const message = l10n.t('{0} more problems are not listed; fix the ones above first.', unlisted.count);
       const at = unlisted.firstStart;
       sorted.push({ code: 'more-problems', severity: unlisted.severity, message, range: { start: at, end: at } });
     }
@@ -71,15 +75,17 @@ export class DiagnosticCollector {
 
   reportNotMapping(item: unknown, message: string): void {
     const target = (item as YamlNode | null) ?? undefined;
-    const aliasNote = isAlias(item) ? ' Aliases (`*name`) are not supported in a plan: write the stage out.' : '';
-    this.reportAt('wrong-type', 'error', message + aliasNote, target);
+    const full = isAlias(item) ? l10n.t('{0} Aliases (`*name`) are not supported in a plan: write the stage out.', message) : message;
+    this.reportAt('wrong-type', 'error', full, target);
   }
 
   reportWrongType(pair: Pair, name: string, expected: string): void {
     const value = pair.value as YamlNode | null;
-    const aliasNote = isAlias(value) ? ' Aliases (`*name`) are not supported in a plan: write the value out.' : '';
     const target = value && nodeLength(value) > 0 ? value : (pair.key as YamlNode);
-    this.reportAt('wrong-type', 'error', `\`${name}\` must be ${expected}.${aliasNote}`, target, { key: name });
+    const message = isAlias(value)
+      ? l10n.t('`{0}` must be {1}. Aliases (`*name`) are not supported in a plan: write the value out.', name, expected)
+      : l10n.t('`{0}` must be {1}.', name, expected);
+    this.reportAt('wrong-type', 'error', message, target, { key: name });
   }
 
   reportAt(

@@ -11,6 +11,7 @@
 // This file plans each kind of change and checks its result; `yamlSplice` computes where the
 // text goes, `textEdits` applies and combines the edits.
 
+import * as l10n from '@vscode/l10n';
 import { isScalar, isSeq, Pair, YAMLSeq } from 'yaml';
 import { isIsoDate, localToday } from '../domain/dates';
 import { isStageStatus, StageStatus, STAGE_STATUSES } from '../domain/statuses';
@@ -61,7 +62,7 @@ export function runRound(before: ReadText, steps: readonly PlanEditStep[]): Roun
     }
     const after = analyzePlan(planned.text);
     const verdict = checkReading(before.analysis, after, planned.expectations);
-    return verdict ? refuse(`The change was not made because the result would not read back correctly (${verdict}). Please edit the plan by hand.`) : { ok: true, edits: planned.edits, after: { text: planned.text, analysis: after } };
+    return verdict ? refuse(l10n.t('The change was not made because the result would not read back correctly ({0}). Please edit the plan by hand.', verdict)) : { ok: true, edits: planned.edits, after: { text: planned.text, analysis: after } };
   } catch (error) {
     return refuseUnforeseen(error);
   }
@@ -83,7 +84,7 @@ export function planRound(before: ReadText, steps: readonly PlanEditStep[]): Pla
   for (const { stageId, change } of steps) {
     const source = analysis.stageSources.find((candidate) => candidate.stage.id === stageId);
     if (!source) {
-      return refuse(`The plan has no stage with id "${stageId}".`);
+      return refuse(l10n.t('The plan has no stage with id "{0}".', stageId));
     }
     if (expectations.has(stageId)) {
       throw new Error('internal: one stage changed twice in one round');
@@ -127,7 +128,7 @@ function refuse(reason: string): { readonly ok: false; readonly reason: string }
 /** Defensive: an unforeseen layout must produce a refusal, never an exception in a command. */
 export function refuseUnforeseen(error: unknown): { readonly ok: false; readonly reason: string } {
   const detail = error instanceof Error ? error.message : String(error);
-  return refuse(`The plan could not be changed automatically (${detail}). Please edit it by hand.`);
+  return refuse(l10n.t('The plan could not be changed automatically ({0}). Please edit it by hand.', detail));
 }
 
 /** Problems with the file as a whole, whose message already says why nothing can be changed. */
@@ -140,8 +141,13 @@ function unusablePlanReason(analysis: PlanAnalysis): string | undefined {
   }
   const firstError = analysis.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
   if (analysis.hasSyntaxErrors || !analysis.plan || !analysis.root) {
-    const where = firstError ? ` (line ${firstError.range.start.line + 1}: ${firstError.message})` : '';
-    return `The plan file is not valid YAML or not a plan${where}. Fix it before changing stages from the extension.`;
+    return firstError
+      ? l10n.t(
+          'The plan file is not valid YAML or not a plan (line {0}: {1}). Fix it before changing stages from the extension.',
+          firstError.range.start.line + 1,
+          firstError.message,
+        )
+      : l10n.t('The plan file is not valid YAML or not a plan. Fix it before changing stages from the extension.');
   }
   return undefined;
 }
@@ -163,17 +169,17 @@ function planChange(builder: EditBuilder, source: StageSource, change: PlanChang
     case 'method':
       return planMethod(builder, source, change.method);
     default:
-      return { ok: false, reason: `Unknown kind of change: ${JSON.stringify((change as { kind?: unknown }).kind)}.` };
+      return { ok: false, reason: l10n.t('Unknown kind of change: {0}.', JSON.stringify((change as { kind?: unknown }).kind)) };
   }
 }
 
 function planStatus(builder: EditBuilder, source: StageSource, status: StageStatus, today: string | undefined): Planned {
   if (!isStageStatus(status)) {
-    return { ok: false, reason: `"${String(status)}" is not a status; use one of ${STAGE_STATUSES.join(', ')}.` };
+    return { ok: false, reason: l10n.t('"{0}" is not a status; use one of {1}.', String(status), STAGE_STATUSES.join(', ')) };
   }
   const date = today ?? localToday();
   if (!isIsoDate(date)) {
-    return { ok: false, reason: `"${date}" is not a date written YYYY-MM-DD.` };
+    return { ok: false, reason: l10n.t('"{0}" is not a date written YYYY-MM-DD.', date) };
   }
   const map = source.node;
   const statusPair = findPair(map, 'status');
@@ -245,7 +251,7 @@ function planStatus(builder: EditBuilder, source: StageSource, status: StageStat
 
 function planNote(builder: EditBuilder, source: StageSource, note: string): Planned {
   if (typeof note !== 'string') {
-    return { ok: false, reason: 'A note must be text.' };
+    return { ok: false, reason: l10n.t('A note must be text.') };
   }
   const map = source.node;
   const notePair = findPair(map, 'note');
@@ -268,7 +274,7 @@ function planNote(builder: EditBuilder, source: StageSource, note: string): Plan
 /** Sets `method:`, or inserts it after the stage's other estimate keys (else after status or id). */
 function planMethod(builder: EditBuilder, source: StageSource, method: TuningMethod): Planned {
   if (!(TUNING_METHODS as readonly string[]).includes(method)) {
-    return { ok: false, reason: `"${String(method)}" is not a method; use one of ${TUNING_METHODS.join(', ')}.` };
+    return { ok: false, reason: l10n.t('"{0}" is not a method; use one of {1}.', String(method), TUNING_METHODS.join(', ')) };
   }
   const map = source.node;
   const methodPair = findPair(map, 'method');
@@ -288,8 +294,11 @@ function planMethod(builder: EditBuilder, source: StageSource, method: TuningMet
 function planToggleTask(builder: EditBuilder, source: StageSource, taskIndex: number, done: boolean | undefined): Planned {
   const tasks = source.stage.tasks;
   if (!Number.isInteger(taskIndex) || taskIndex < 0 || taskIndex >= tasks.length) {
-    const count = tasks.length === 1 ? '1 task' : `${tasks.length} tasks`;
-    return { ok: false, reason: `Stage "${source.stage.id}" has ${count}; there is no task at index ${String(taskIndex)}.` };
+    const reason =
+      tasks.length === 1
+        ? l10n.t('Stage "{0}" has 1 task; there is no task at index {1}.', source.stage.id, String(taskIndex))
+        : l10n.t('Stage "{0}" has {1} tasks; there is no task at index {2}.', source.stage.id, tasks.length, String(taskIndex));
+    return { ok: false, reason };
   }
   const target = done ?? !tasks[taskIndex].done;
   const taskNode = source.taskNodes[taskIndex];
@@ -312,13 +321,13 @@ function planToggleTask(builder: EditBuilder, source: StageSource, taskIndex: nu
 
 function planAddTask(builder: EditBuilder, source: StageSource, title: string): Planned {
   if (typeof title !== 'string' || title.trim() === '') {
-    return { ok: false, reason: 'A task needs a title.' };
+    return { ok: false, reason: l10n.t('A task needs a title.') };
   }
   const map = source.node;
   const tasksPair = findPair(map, 'tasks');
   const tasksValue = tasksPair ? presentValue(tasksPair) : undefined;
   if (tasksPair && tasksValue && !isSeq(tasksValue)) {
-    return { ok: false, reason: `The \`tasks\` of stage "${source.stage.id}" is not a list; fix it before adding tasks.` };
+    return { ok: false, reason: l10n.t('The `tasks` of stage "{0}" is not a list; fix it before adding tasks.', source.stage.id) };
   }
   if (!tasksPair) {
     builder.insertTasksKey(map, title);

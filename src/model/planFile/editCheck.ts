@@ -3,6 +3,7 @@
 // is compared, the edited stage's included, so a splice that disturbs a neighbouring value (a
 // kept block scalar's blank lines, a previous task's title) is refused instead of saved.
 
+import * as l10n from '@vscode/l10n';
 import type { PlanStage, PlanTask } from '../domain/types';
 import type { PlanAnalysis } from './analysis';
 import { analyzePlan } from './parse';
@@ -36,30 +37,30 @@ export function checkEdit(before: PlanAnalysis, editedText: string, stageId: str
  */
 export function checkReading(before: PlanAnalysis, after: PlanAnalysis, expectations: ReadonlyMap<string, Expectation>): string | undefined {
   if (after.hasSyntaxErrors || !after.plan || !before.plan) {
-    return 'YAML error';
+    return l10n.t('YAML error');
   }
   if (after.diagnostics.length > before.diagnostics.length) {
-    return 'new problems';
+    return l10n.t('new problems');
   }
   if (after.plan.version !== before.plan.version || after.plan.project !== before.plan.project) {
-    return 'the project or version changed';
+    return l10n.t('the project or version changed');
   }
   const stagesBefore = before.plan.stages;
   const stagesAfter = after.plan.stages;
   if (stagesAfter.length !== stagesBefore.length) {
-    return 'stage count changed';
+    return l10n.t('stage count changed');
   }
   for (let index = 0; index < stagesBefore.length; index++) {
     const old = contentOf(stagesBefore[index]);
     const now = contentOf(stagesAfter[index]);
     if (old.id !== now.id) {
-      return 'stage order changed';
+      return l10n.t('stage order changed');
     }
     const expectation = expectations.get(old.id);
     const wanted = expectation ? expectation(old) : old;
     const changed = firstDifference(wanted, now);
     if (changed) {
-      return expectation ? `${changed} would read differently` : `${changed} of stage "${old.id}" would change`;
+      return expectation ? l10n.t('{0} would read differently', changed) : l10n.t('{0} of stage "{1}" would change', changed, old.id);
     }
   }
   return undefined;
@@ -79,10 +80,10 @@ function firstDifference(wanted: StageContent, actual: StageContent): string | u
 
 function describeTaskDifference(wanted: readonly TaskContent[], actual: readonly TaskContent[]): string {
   if (wanted.length !== actual.length) {
-    return 'the number of tasks';
+    return l10n.t('the number of tasks');
   }
   const index = wanted.findIndex((task, at) => canonical(task) !== canonical(actual[at]));
-  return `task ${index + 1}`;
+  return l10n.t('task {0}', index + 1);
 }
 
 /** JSON with object keys sorted, so the order fields were written in does not count. */

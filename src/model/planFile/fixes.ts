@@ -3,6 +3,7 @@
 // removing or renaming a stage whose id is taken. The editor side only turns these into a
 // WorkspaceEdit.
 
+import * as l10n from '@vscode/l10n';
 import { BUILT_IN_STAGE_IDS, catalogStage, type BuiltInStageId } from '../domain/catalog';
 import { STAGE_STATUSES, type StageStatus } from '../domain/statuses';
 import type { Range } from '../domain/types';
@@ -174,19 +175,19 @@ function statusFixes(text: string, start: number, end: number, written: string, 
     if (colon < 0) {
       return [];
     }
-    return [{ title: 'Set status to not-started', edits: [{ start: colon + 1, end: colon + 1, newText: ' not-started' }], preferred: true }];
+    return [{ title: l10n.t('Set status to not-started'), edits: [{ start: colon + 1, end: colon + 1, newText: ' not-started' }], preferred: true }];
   }
   const status = closestStatus(written);
-  return [{ title: `Change status to ${status}`, edits: [{ start, end, newText: status }], preferred: true }];
+  return [{ title: l10n.t('Change status to {0}', status), edits: [{ start, end, newText: status }], preferred: true }];
 }
 
 function unknownStageFixes(text: string, range: Range, start: number, end: number, written: string): QuickFix[] {
   const id = closestStageId(written);
-  const fixes: QuickFix[] = [{ title: `Change id to ${id}`, edits: [{ start, end, newText: id }], preferred: true }];
+  const fixes: QuickFix[] = [{ title: l10n.t('Change id to {0}', id), edits: [{ start, end, newText: id }], preferred: true }];
   const title = titleFromId(written);
   const titleEdit = insertTitleEdit(text, range, title);
   if (titleEdit) {
-    fixes.push({ title: `Add title "${title}" to make ${written} a custom stage`, edits: [titleEdit], preferred: false });
+    fixes.push({ title: l10n.t('Add title "{0}" to make {1} a custom stage', title, written), edits: [titleEdit], preferred: false });
   }
   return fixes;
 }
@@ -195,7 +196,7 @@ function duplicateFixes(text: string, range: Range, start: number, end: number, 
   const fixes: QuickFix[] = [];
   const removal = removeStageEdit(text, range.start.line);
   if (removal) {
-    fixes.push({ title: `Remove this duplicate ${written} stage`, edits: [removal], preferred: false });
+    fixes.push({ title: l10n.t('Remove this duplicate {0} stage', written), edits: [removal], preferred: false });
   }
   const renamed = uniqueId(written, context.stageIds);
   const edits: TextEdit[] = [{ start, end, newText: renamed }];
@@ -209,7 +210,7 @@ function duplicateFixes(text: string, range: Range, start: number, end: number, 
       edits.push(titleEdit);
     }
   }
-  fixes.push({ title: `Rename this stage to ${renamed}`, edits, preferred: false });
+  fixes.push({ title: l10n.t('Rename this stage to {0}', renamed), edits, preferred: false });
   return fixes;
 }
 
@@ -228,7 +229,7 @@ function methodFixes(text: string, data: Readonly<Record<string, string>>): Quic
     const total = data[method];
     const result = total === undefined ? undefined : edit(text, stageId, { kind: 'method', method });
     if (result?.ok && result.edits.length > 0) {
-      fixes.push({ title: `Use ${METHOD_LABELS[method]} (fits: ${total} of ${data.hardware ?? 'the GPUs'})`, edits: result.edits, preferred: fixes.length === 0 });
+      fixes.push({ title: l10n.t('Use {0} (fits: {1} of {2})', METHOD_LABELS[method], total, data.hardware ?? l10n.t('the GPUs')), edits: result.edits, preferred: fixes.length === 0 });
     }
   }
   return fixes;

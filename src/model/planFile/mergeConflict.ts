@@ -2,6 +2,7 @@
 // `>>>>>>>` lines is not a plan yet: one diagnostic naming the conflict helps more than the
 // cascade of YAML errors the markers would cause.
 
+import * as l10n from '@vscode/l10n';
 import { isLineBreak } from './text';
 
 /** Where the conflicts are: the first marker (offsets) and the lines of the first conflict. */
@@ -61,8 +62,8 @@ export function findMergeConflict(text: string): MergeConflict | undefined {
 
 /** The diagnostic's message, which also explains why an edit is refused. */
 export function mergeConflictMessage(conflict: MergeConflict): string {
-  const lines = conflict.lastLine > conflict.firstLine ? `lines ${conflict.firstLine + 1}-${conflict.lastLine + 1}` : `line ${conflict.firstLine + 1}`;
-  const which = conflict.count > 1 ? `${conflict.count} unresolved merge conflicts (the first at ${lines})` : `an unresolved merge conflict (${lines})`;
-  const them = conflict.count > 1 ? 'them' : 'it';
-  return `The plan has ${which}: resolve ${them} to update the views and to change stages from the extension.`;
+  const lines = conflict.lastLine > conflict.firstLine ? l10n.t('lines {0}-{1}', conflict.firstLine + 1, conflict.lastLine + 1) : l10n.t('line {0}', conflict.firstLine + 1);
+  return conflict.count > 1
+    ? l10n.t('The plan has {0} unresolved merge conflicts (the first at {1}): resolve them to update the views and to change stages from the extension.', conflict.count, lines)
+    : l10n.t('The plan has an unresolved merge conflict ({0}): resolve it to update the views and to change stages from the extension.', lines);
 }

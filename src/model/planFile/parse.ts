@@ -3,6 +3,7 @@
 // The located form (`analyzePlan`) keeps the yaml nodes behind each stage and task, so
 // `edit` finds exactly the nodes `parse` read and both agree on stage and task indices.
 
+import * as l10n from '@vscode/l10n';
 import type { Range } from '../domain/types';
 import { NOTHING_READ, PlanAnalysis } from './analysis';
 import { findMergeConflict, mergeConflictMessage } from './mergeConflict';
@@ -23,7 +24,7 @@ export function parse(text: string): ParseResult {
 /** `parse` plus the yaml nodes behind the plan (used by `edit`). Never throws. */
 export function analyzePlan(text: string): PlanAnalysis {
   if (typeof text !== 'string') {
-    return failedAnalysis('yaml-syntax', 'The plan text is not a string.');
+    return failedAnalysis('yaml-syntax', l10n.t('The plan text is not a string.'));
   }
   if (exceedsUtf8Bytes(text, MAX_PLAN_BYTES)) {
     return failedAnalysis('file-too-large', tooLargeMessage(undefined));
@@ -39,7 +40,7 @@ export function analyzePlan(text: string): PlanAnalysis {
   } catch (error) {
     // Defensive: yaml or our reader failed in an unforeseen way (deep recursion, a library bug).
     const detail = error instanceof Error ? error.message : String(error);
-    return failedAnalysis('yaml-syntax', `The plan could not be read: ${detail}`);
+    return failedAnalysis('yaml-syntax', l10n.t('The plan could not be read: {0}', detail));
   }
 }
 
@@ -57,21 +58,23 @@ export function tooLargeResult(bytes?: number): ParseResult {
  * diagnostic that says so, instead of a host frozen for as long as the text would take.
  */
 export function tookTooLongResult(seconds: number, fileName = 'lifecycle.yaml'): ParseResult {
-  const message =
-    `${fileName} took too long to read (over ${seconds} s); it is neither shown nor changed. ` +
-    'A plan is a few KB of YAML: is this the right file, or did something large get pasted into it? It is read again when it changes.';
+  const message = l10n.t(
+    '{0} took too long to read (over {1} s); it is neither shown nor changed. A plan is a few KB of YAML: is this the right file, or did something large get pasted into it? It is read again when it changes.',
+    fileName,
+    seconds,
+  );
   const { plan, diagnostics } = failedAnalysis('took-too-long', message);
   return { plan, diagnostics };
 }
 
 /** Why a change the worker could not finish within its deadline was not made. */
 export function tookTooLongToChangeMessage(seconds: number, fileName = 'lifecycle.yaml'): string {
-  return `${fileName} took too long to change (over ${seconds} s), so nothing was written. Please make the change by hand.`;
+  return l10n.t('{0} took too long to change (over {1} s), so nothing was written. Please make the change by hand.', fileName, seconds);
 }
 
 /** The result for a plan whose reader stopped before answering (the worker ran out of memory, say). */
 export function unreadableResult(detail: string): ParseResult {
-  const { plan, diagnostics } = failedAnalysis('yaml-syntax', `The plan could not be read: ${detail}`);
+  const { plan, diagnostics } = failedAnalysis('yaml-syntax', l10n.t('The plan could not be read: {0}', detail));
   return { plan, diagnostics };
 }
 
@@ -79,8 +82,8 @@ function tooLargeMessage(bytes: number | undefined): string {
   const limit = `${MAX_PLAN_BYTES / 1024 / 1024} MB`;
   // Also the reason an edit is refused, so it says that nothing is changed either.
   return bytes === undefined
-    ? `The plan file is larger than ${limit}, so it is neither read nor changed. Is this the right file?`
-    : `The plan file is ${(bytes / 1024 / 1024).toFixed(1)} MB; plans over ${limit} are neither read nor changed. Is this the right file?`;
+    ? l10n.t('The plan file is larger than {0}, so it is neither read nor changed. Is this the right file?', limit)
+    : l10n.t('The plan file is {0} MB; plans over {1} are neither read nor changed. Is this the right file?', (bytes / 1024 / 1024).toFixed(1), limit);
 }
 
 const ORIGIN: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

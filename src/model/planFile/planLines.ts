@@ -4,6 +4,7 @@
 // block layout the scaffold and the docs use (`stages:` with `- id: ...` items); flow style
 // (`[...]`, `{...}`) is left alone, and callers then offer nothing.
 
+import * as l10n from '@vscode/l10n';
 import { isBuiltInStageId, type BuiltInStageId } from '../domain/catalog';
 import type { StageStatus } from '../domain/statuses';
 import type { Precision, TuningMethod } from '../domain/types';
@@ -50,63 +51,117 @@ export function stageReadsKey(key: StageKey, stageId: string | undefined): boole
   return readers === undefined || stageId === undefined || !isBuiltInStageId(stageId) || readers.includes(stageId);
 }
 
-/** What each stage key holds, for completion documentation (our wording). */
+/** What each stage key holds, for completion documentation (our wording; translated when read). */
 export const STAGE_KEY_DOCS: Readonly<Record<StageKey, string>> = {
-  id: 'The stage: a built-in id (pre-training, prompt-engineering, fine-tuning, rlhf, deployment) or your own id with a `title`.',
-  title: 'Display name. Required for a custom stage; overrides the built-in name otherwise.',
-  status: 'Where the stage stands: not-started, in-progress, blocked, done or skipped.',
-  note: 'A short remark shown with the stage, such as why it is blocked.',
-  owner: 'Who drives this stage.',
-  started: 'The day work began, written YYYY-MM-DD.',
-  completed: 'The day the stage was finished, written YYYY-MM-DD.',
-  blocked: 'The day the stage was blocked, written YYYY-MM-DD; advice counts how long it has been stuck from it.',
-  plan: 'Workspace-relative path of a markdown file with the detailed plan for this stage.',
-  tasks: 'A checklist: items with `title`, `done` and an optional `owner`.',
-  effort: 'For a custom stage: its cheat-sheet cells `duration`, `customization`, `objective` and `expertise`.',
-  evidence: 'A list of files or globs inside the workspace folder that prove the stage done, such as `evals/report.md`.',
-  method: 'Fine-tuning and RLHF: how the model is trained: full, lora, qlora or prompt-tuning.',
-  precision: 'The number format of the weights in this stage (fp32, fp16, bf16, int8, int4), overriding the model\'s; for example int4 for deployment.',
-  trainable: 'Fine-tuning and RLHF with LoRA or QLoRA: the share of parameters trained, such as `1%` or `0.01`.',
-  'reward-model': 'RLHF: `train` to train a reward model from human feedback, `existing` to reuse one, or `existing: <name>` to name it.',
+  get id() {
+    return l10n.t('The stage: a built-in id (pre-training, prompt-engineering, fine-tuning, rlhf, deployment) or your own id with a `title`.');
+  },
+  get title() {
+    return l10n.t('Display name. Required for a custom stage; overrides the built-in name otherwise.');
+  },
+  get status() {
+    return l10n.t('Where the stage stands: not-started, in-progress, blocked, done or skipped.');
+  },
+  get note() {
+    return l10n.t('A short remark shown with the stage, such as why it is blocked.');
+  },
+  get owner() {
+    return l10n.t('Who drives this stage.');
+  },
+  get started() {
+    return l10n.t('The day work began, written YYYY-MM-DD.');
+  },
+  get completed() {
+    return l10n.t('The day the stage was finished, written YYYY-MM-DD.');
+  },
+  get blocked() {
+    return l10n.t('The day the stage was blocked, written YYYY-MM-DD; advice counts how long it has been stuck from it.');
+  },
+  get plan() {
+    return l10n.t('Workspace-relative path of a markdown file with the detailed plan for this stage.');
+  },
+  get tasks() {
+    return l10n.t('A checklist: items with `title`, `done` and an optional `owner`.');
+  },
+  get effort() {
+    return l10n.t('For a custom stage: its cheat-sheet cells `duration`, `customization`, `objective` and `expertise`.');
+  },
+  get evidence() {
+    return l10n.t('A list of files or globs inside the workspace folder that prove the stage done, such as `evals/report.md`.');
+  },
+  get method() {
+    return l10n.t('Fine-tuning and RLHF: how the model is trained: full, lora, qlora or prompt-tuning.');
+  },
+  get precision() {
+    return l10n.t("The number format of the weights in this stage (fp32, fp16, bf16, int8, int4), overriding the model's; for example int4 for deployment.");
+  },
+  get trainable() {
+    return l10n.t('Fine-tuning and RLHF with LoRA or QLoRA: the share of parameters trained, such as `1%` or `0.01`.');
+  },
+  get 'reward-model'() {
+    return l10n.t('RLHF: `train` to train a reward model from human feedback, `existing` to reuse one, or `existing: <name>` to name it.');
+  },
 };
 
-/** What each precision means, for completion documentation (our wording). */
+/** What each precision means, for completion documentation (our wording; translated when read). */
 export const PRECISION_DOCS: Readonly<Record<Precision, string>> = {
   fp32: '32-bit floating point: 4 bytes per parameter.',
   fp16: '16-bit floating point: 2 bytes per parameter.',
-  bf16: 'bfloat16, 16-bit with fp32\'s range: 2 bytes per parameter; the usual choice for training.',
+  bf16: "bfloat16, 16-bit with fp32's range: 2 bytes per parameter; the usual choice for training.",
   int8: '8-bit integers: 1 byte per parameter (quantized).',
   int4: '4-bit integers: half a byte per parameter (quantized, as QLoRA stores its base model).',
 };
 
-/** What each tuning method means, for completion documentation (our wording). */
+/** What each tuning method means, for completion documentation (our wording; translated when read). */
 export const METHOD_DOCS: Readonly<Record<TuningMethod, string>> = {
-  full: 'Full fine-tuning: every weight is trained.',
-  lora: 'LoRA: the model is frozen and small low-rank adapters are trained.',
-  qlora: 'QLoRA: LoRA on a 4-bit quantized base model.',
-  'prompt-tuning': 'Prompt tuning: only a few soft-prompt vectors are trained.',
+  get full() {
+    return l10n.t('Full fine-tuning: every weight is trained.');
+  },
+  get lora() {
+    return l10n.t('LoRA: the model is frozen and small low-rank adapters are trained.');
+  },
+  get qlora() {
+    return l10n.t('QLoRA: LoRA on a 4-bit quantized base model.');
+  },
+  get 'prompt-tuning'() {
+    return l10n.t('Prompt tuning: only a few soft-prompt vectors are trained.');
+  },
 };
 
 /** The words `reward-model:` takes; `existing` may also be a mapping that names the model. */
 export const REWARD_MODEL_WORDS = ['train', 'existing'] as const;
 
-/** What each `reward-model:` word means, for completion documentation (our wording). */
+/** What each `reward-model:` word means, for completion documentation (our wording; translated when read). */
 export const REWARD_MODEL_DOCS: Readonly<Record<(typeof REWARD_MODEL_WORDS)[number], string>> = {
-  train: 'Train a reward model from human feedback first (the slow part of RLHF).',
-  existing: 'Reuse an existing reward model; write `existing: <name>` as a mapping to name it.',
+  get train() {
+    return l10n.t('Train a reward model from human feedback first (the slow part of RLHF).');
+  },
+  get existing() {
+    return l10n.t('Reuse an existing reward model; write `existing: <name>` as a mapping to name it.');
+  },
 };
 
 /** Keys whose value completion offers, with the values in the order they are listed. */
 export const VALUE_KEYS = ['status', 'id', 'method', 'precision', 'reward-model'] as const;
 export type ValueKey = (typeof VALUE_KEYS)[number];
 
-/** What each status means, for completion documentation (our wording). */
+/** What each status means, for completion documentation (our wording; translated when read). */
 export const STATUS_DOCS: Readonly<Record<StageStatus, string>> = {
-  'not-started': 'Planned, no work yet.',
-  'in-progress': 'Work is under way.',
-  blocked: 'Waiting on something outside the stage; say what in `note`.',
-  done: 'Finished.',
-  skipped: 'Deliberately not done, for example pre-training when you start from a foundation model.',
+  get 'not-started'() {
+    return l10n.t('Planned, no work yet.');
+  },
+  get 'in-progress'() {
+    return l10n.t('Work is under way.');
+  },
+  get blocked() {
+    return l10n.t('Waiting on something outside the stage; say what in `note`.');
+  },
+  get done() {
+    return l10n.t('Finished.');
+  },
+  get skipped() {
+    return l10n.t('Deliberately not done, for example pre-training when you start from a foundation model.');
+  },
 };
 
 export function splitLines(text: string): string[] {

@@ -2,6 +2,7 @@
 // reporting every problem it meets to the diagnostics collector. It keeps the yaml nodes
 // behind each stage and task (`StageSource`) for `edit`.
 
+import * as l10n from '@vscode/l10n';
 import { isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { BUILT_IN_STAGE_IDS, catalogStage } from '../domain/catalog';
 import { isIsoDate } from '../domain/dates';
@@ -46,7 +47,7 @@ export class PlanReader {
   read(): PlanAnalysis {
     const parsed = parseYaml(this.text);
     if (parsed.kind === 'too-deep') {
-      const message = `The plan nests more than ${MAX_NESTING_DEPTH} levels deep, which no plan needs; it was not read.`;
+      const message = l10n.t('The plan nests more than {0} levels deep, which no plan needs; it was not read.', MAX_NESTING_DEPTH);
       this.diagnostics.report('yaml-syntax', 'error', message, parsed.offset, parsed.offset);
       return { plan: undefined, diagnostics: this.diagnostics.sorted(), ...NOTHING_READ, hasSyntaxErrors: true };
     }
@@ -54,15 +55,15 @@ export class PlanReader {
     this.diagnostics.reportYamlProblems(document);
     if (parsed.extraDocumentRange) {
       const [start, end] = parsed.extraDocumentRange;
-      this.diagnostics.report('yaml-syntax', 'error', 'A plan is a single YAML document: remove the extra `---` or `...` and what follows.', start, end);
+      this.diagnostics.report('yaml-syntax', 'error', l10n.t('A plan is a single YAML document: remove the extra `---` or `...` and what follows.'), start, end);
     }
     const duplicateKeys = findDuplicateKeys(document.contents);
     for (const key of duplicateKeys.slice(0, MAX_YAML_PROBLEMS)) {
-      this.diagnostics.reportAt('yaml-syntax', 'error', `Duplicate key "${String(key.value)}": a key may appear only once in a mapping.`, key);
+      this.diagnostics.reportAt('yaml-syntax', 'error', l10n.t('Duplicate key "{0}": a key may appear only once in a mapping.', String(key.value)), key);
     }
     const firstUnlistedKey = duplicateKeys[MAX_YAML_PROBLEMS];
     if (firstUnlistedKey) {
-      this.diagnostics.reportUnlisted(duplicateKeys.length - MAX_YAML_PROBLEMS, 'duplicate keys', firstUnlistedKey.range?.[0] ?? 0);
+      this.diagnostics.reportUnlisted(duplicateKeys.length - MAX_YAML_PROBLEMS, 'duplicate-keys', firstUnlistedKey.range?.[0] ?? 0);
     }
     const hasSyntaxErrors = document.errors.length > 0 || parsed.extraDocumentRange !== undefined || duplicateKeys.length > 0;
     // With syntax errors the tree is yaml's best guess around them: the plan is still read for
@@ -73,7 +74,7 @@ export class PlanReader {
       this.reportRootNotMapping(contents);
       return { plan: undefined, diagnostics: this.diagnostics.sorted(), ...NOTHING_READ, hasSyntaxErrors };
     }
-    const fields = this.collectFields(contents, ROOT_KEYS, 'at the top level');
+    const fields = this.collectFields(contents, ROOT_KEYS, l10n.t('at the top level'));
     const version = this.readVersion(contents, fields.get('version'));
     const project = this.readString(fields.get('project'), 'project');
     const specs = this.specs.readRoot(fields);
@@ -91,41 +92,41 @@ export class PlanReader {
   // ---- root -----------------------------------------------------------------------------
 
   private reportRootNotMapping(contents: unknown): void {
-    const message = 'A plan is a mapping with `version: 1`, an optional `project` and a `stages` list.';
+    const message = l10n.t('A plan is a mapping with `version: 1`, an optional `project` and a `stages` list.');
     if (contents === null || contents === undefined || (isScalar(contents) && contents.value === null)) {
-      this.diagnostics.report('not-a-mapping', 'error', `The plan is empty. ${message}`, 0, 0);
+      this.diagnostics.report('not-a-mapping', 'error', l10n.t('The plan is empty. {0}', message), 0, 0);
     } else {
-      this.diagnostics.reportAt('not-a-mapping', 'error', `The plan is not a mapping. ${message}`, contents as YamlNode);
+      this.diagnostics.reportAt('not-a-mapping', 'error', l10n.t('The plan is not a mapping. {0}', message), contents as YamlNode);
     }
   }
 
   private readVersion(root: YAMLMap, pair: Pair | undefined): number {
     const value = pair ? presentValue(pair) : undefined;
     if (!pair || value === undefined) {
-      this.diagnostics.reportAt('missing-version', 'error', 'The plan has no `version`: add `version: 1` at the top.', pair?.key ?? headNode(root));
+      this.diagnostics.reportAt('missing-version', 'error', l10n.t('The plan has no `version`: add `version: 1` at the top.'), pair?.key ?? headNode(root));
       return SUPPORTED_VERSION;
     }
     if (!isScalar(value)) {
-      this.diagnostics.reportWrongType(pair, 'version', 'the number 1');
+      this.diagnostics.reportWrongType(pair, 'version', l10n.t('the number 1'));
       return SUPPORTED_VERSION;
     }
     if (value.value === SUPPORTED_VERSION) {
       return SUPPORTED_VERSION;
     }
     const written = scalarText(value);
-    this.diagnostics.reportAt('unsupported-version', 'error', `Plan version ${written} is not supported; this extension reads \`version: 1\`.`, value, { value: written });
+    this.diagnostics.reportAt('unsupported-version', 'error', l10n.t('Plan version {0} is not supported; this extension reads `version: 1`.', written), value, { value: written });
     return typeof value.value === 'number' && Number.isFinite(value.value) ? value.value : SUPPORTED_VERSION;
   }
 
   private readStagesSequence(root: YAMLMap, pair: Pair | undefined): YAMLSeq | undefined {
     const value = pair ? presentValue(pair) : undefined;
     if (!pair || value === undefined) {
-      const message = 'The plan has no stages: add a `stages:` list (for example `- id: prompt-engineering`).';
+      const message = l10n.t('The plan has no stages: add a `stages:` list (for example `- id: prompt-engineering`).');
       this.diagnostics.reportAt('missing-stages', 'error', message, pair?.key ?? headNode(root));
       return undefined;
     }
     if (!isSeq(value)) {
-      this.diagnostics.reportWrongType(pair, 'stages', 'a list of stages');
+      this.diagnostics.reportWrongType(pair, 'stages', l10n.t('a list of stages'));
       return undefined;
     }
     return value;
@@ -142,7 +143,7 @@ export class PlanReader {
         return;
       }
       if (seenIds.has(source.stage.id)) {
-        const message = `Stage id "${source.stage.id}" is used more than once; only its first stage is shown.`;
+        const message = l10n.t('Stage id "{0}" is used more than once; only its first stage is shown.', source.stage.id);
         this.diagnostics.reportRange('duplicate-id', 'error', message, source.stage.idRange, { id: source.stage.id });
         return;
       }
@@ -154,10 +155,10 @@ export class PlanReader {
 
   private readStage(item: unknown, index: number): StageSource | undefined {
     if (!isMap(item)) {
-      this.diagnostics.reportNotMapping(item, 'Each stage must be a mapping with at least an `id`.');
+      this.diagnostics.reportNotMapping(item, l10n.t('Each stage must be a mapping with at least an `id`.'));
       return undefined;
     }
-    const fields = this.collectFields(item, STAGE_KEYS, 'in a stage');
+    const fields = this.collectFields(item, STAGE_KEYS, l10n.t('in a stage'));
     const id = this.readStageId(item, fields.get('id'));
     // Read every field even when the stage is dropped, so all of its problems show at once.
     const writtenTitle = this.readString(fields.get('title'), 'title');
@@ -176,7 +177,7 @@ export class PlanReader {
     }
     const catalogEntry = catalogStage(id.value);
     if (!catalogEntry && !writtenTitle) {
-      const message = `"${id.value}" is not a built-in stage. Use a built-in id (${BUILT_IN_STAGE_IDS.join(', ')}) or add a \`title:\` to define a custom stage.`;
+      const message = l10n.t('"{0}" is not a built-in stage. Use a built-in id ({1}) or add a `title:` to define a custom stage.', id.value, BUILT_IN_STAGE_IDS.join(', '));
       this.diagnostics.reportRange('unknown-stage', 'error', message, id.range, { id: id.value });
     }
     const statusValue = statusPair ? presentValue(statusPair) : undefined;
@@ -204,12 +205,12 @@ export class PlanReader {
   private readStageId(stage: YAMLMap, pair: Pair | undefined): { value: string; range: Range } | undefined {
     const value = pair ? presentValue(pair) : undefined;
     if (pair && value !== undefined && !isScalar(value)) {
-      this.diagnostics.reportWrongType(pair, 'id', 'text, such as `fine-tuning`');
+      this.diagnostics.reportWrongType(pair, 'id', l10n.t('text, such as `fine-tuning`'));
       return undefined;
     }
     const id = this.readString(pair, 'id');
     if (!pair || id === undefined || id.trim() === '') {
-      const message = `Every stage needs an \`id\`: a built-in one (${BUILT_IN_STAGE_IDS.join(', ')}) or your own with a \`title\`.`;
+      const message = l10n.t('Every stage needs an `id`: a built-in one ({0}) or your own with a `title`.', BUILT_IN_STAGE_IDS.join(', '));
       this.diagnostics.reportAt('missing-id', 'error', message, value && nodeLength(value) > 0 ? value : (pair?.key ?? headNode(stage)));
       return undefined;
     }
@@ -222,14 +223,14 @@ export class PlanReader {
     }
     const value = presentValue(pair);
     if (value !== undefined && (!isScalar(value) || typeof value.value !== 'string')) {
-      this.diagnostics.reportWrongType(pair, 'status', `one of ${STAGE_STATUSES.join(', ')}`);
+      this.diagnostics.reportWrongType(pair, 'status', l10n.t('one of {0}', STAGE_STATUSES.join(', ')));
       return undefined;
     }
     const written = value === undefined ? '' : String(value.value);
     if (isStageStatus(written)) {
       return written;
     }
-    const message = `Unknown status "${written}": use one of ${STAGE_STATUSES.join(', ')}.`;
+    const message = l10n.t('Unknown status "{0}": use one of {1}.', written, STAGE_STATUSES.join(', '));
     this.diagnostics.reportAt('unknown-status', 'error', message, value && nodeLength(value) > 0 ? value : (pair.key as YamlNode), { value: written });
     return undefined;
   }
@@ -240,10 +241,10 @@ export class PlanReader {
       return undefined;
     }
     if (!isMap(value)) {
-      this.diagnostics.reportWrongType(pair, 'effort', 'a mapping of duration, customization, objective and expertise');
+      this.diagnostics.reportWrongType(pair, 'effort', l10n.t('a mapping of duration, customization, objective and expertise'));
       return undefined;
     }
-    const fields = this.collectFields(value, Object.keys(EFFORT_KEYS), 'in `effort`');
+    const fields = this.collectFields(value, Object.keys(EFFORT_KEYS), l10n.t('in `effort`'));
     const cells: { -readonly [K in keyof EffortCells]: string } = {};
     for (const [fileKey, cellKey] of Object.entries(EFFORT_KEYS)) {
       const cell = this.readString(fields.get(fileKey), fileKey);
@@ -263,7 +264,7 @@ export class PlanReader {
       return none;
     }
     if (!isSeq(value)) {
-      this.diagnostics.reportWrongType(pair, 'tasks', 'a list of tasks (`- title: ...`)');
+      this.diagnostics.reportWrongType(pair, 'tasks', l10n.t('a list of tasks (`- title: ...`)'));
       return none;
     }
     const tasks: PlanTask[] = [];
@@ -280,10 +281,10 @@ export class PlanReader {
 
   private readTask(item: unknown): PlanTask | undefined {
     if (!isMap(item)) {
-      this.diagnostics.reportNotMapping(item, 'Each task must be a mapping such as `- title: Collect data`.');
+      this.diagnostics.reportNotMapping(item, l10n.t('Each task must be a mapping such as `- title: Collect data`.'));
       return undefined;
     }
-    const fields = this.collectFields(item, TASK_KEYS, 'in a task');
+    const fields = this.collectFields(item, TASK_KEYS, l10n.t('in a task'));
     const titlePair = fields.get('title');
     const title = this.readString(titlePair, 'title');
     const done = this.readBoolean(fields.get('done'), 'done');
@@ -292,7 +293,7 @@ export class PlanReader {
       const titleValue = titlePair ? presentValue(titlePair) : undefined;
       if (!titleValue || isScalar(titleValue)) {
         const target = titleValue && nodeLength(titleValue) > 0 ? titleValue : (titlePair?.key ?? headNode(item));
-        this.diagnostics.reportAt('missing-title', 'error', 'Every task needs a `title`.', target);
+        this.diagnostics.reportAt('missing-title', 'error', l10n.t('Every task needs a `title`.'), target);
       }
       return undefined;
     }
@@ -321,8 +322,8 @@ export class PlanReader {
         }
         continue;
       }
-      const shown = name ?? 'this key';
-      const message = `Unknown key "${shown}" ${where}; expected one of ${known.join(', ')}.`;
+      const shown = name ?? l10n.t('this key');
+      const message = l10n.t('Unknown key "{0}" {1}; expected one of {2}.', shown, where, known.join(', '));
       this.diagnostics.reportAt('unknown-key', 'warning', message, (key as YamlNode | null) ?? pair.value ?? map, { key: shown });
     }
     return fields;
@@ -338,14 +339,14 @@ export class PlanReader {
       return undefined;
     }
     if (!isScalar(value)) {
-      this.diagnostics.reportWrongType(pair, name, 'text');
+      this.diagnostics.reportWrongType(pair, name, l10n.t('text'));
       return undefined;
     }
     if (typeof value.value === 'string') {
       return value.value;
     }
     const written = scalarText(value);
-    this.diagnostics.reportAt('wrong-type', 'warning', `\`${name}\` should be text; it is read as "${written}". Quote it to make that explicit.`, value, {
+    this.diagnostics.reportAt('wrong-type', 'warning', l10n.t('`{0}` should be text; it is read as "{1}". Quote it to make that explicit.', name, written), value, {
       key: name,
     });
     return written;
@@ -361,7 +362,7 @@ export class PlanReader {
     if (isIsoDate(written)) {
       return written;
     }
-    const message = `\`${name}\` should be a date written YYYY-MM-DD, such as 2026-01-31; "${written}" is ignored.`;
+    const message = l10n.t('`{0}` should be a date written YYYY-MM-DD, such as 2026-01-31; "{1}" is ignored.', name, written);
     this.diagnostics.reportAt('invalid-date', 'warning', message, pair.value as YamlNode, { value: written });
     return undefined;
   }
@@ -374,7 +375,7 @@ export class PlanReader {
     if (isScalar(value) && typeof value.value === 'boolean') {
       return value.value;
     }
-    this.diagnostics.reportWrongType(pair, name, '`true` or `false`');
+    this.diagnostics.reportWrongType(pair, name, l10n.t('`true` or `false`'));
     return undefined;
   }
 

@@ -4,6 +4,7 @@
 // refused with a diagnostic on it (and left out of the plan), never guessed. Kept apart from
 // planReader.ts, which calls it with the generic field readers it shares.
 
+import * as l10n from '@vscode/l10n';
 import { isMap, isScalar, isSeq, Pair, Scalar, YAMLMap } from 'yaml';
 import { isBuiltInStageId } from '../domain/catalog';
 import { checkEvidenceEntry } from '../domain/evidence';
@@ -19,7 +20,9 @@ export const HARDWARE_KEYS = ['gpu', 'memory', 'count'] as const;
 const REWARD_MODEL_KEYS = ['existing'] as const;
 
 /** How `reward-model:` is written, for messages. */
-const REWARD_MODEL_FORMS = 'write `train` to train one from human feedback, `existing` to reuse one, or the mapping `existing: <name>` to name the one reused';
+function rewardModelForms(): string {
+  return l10n.t('write `train` to train one from human feedback, `existing` to reuse one, or the mapping `existing: <name>` to name the one reused');
+}
 
 /** The generic readers of planReader.ts this reader shares, so both report alike. */
 export interface FieldReaders {
@@ -47,13 +50,13 @@ export class PlanSpecReader {
   }
 
   private readModel(pair: Pair | undefined): ModelSpec | undefined {
-    const map = this.mappingOf(pair, 'model', 'a mapping of base, parameters and precision');
+    const map = this.mappingOf(pair, 'model', l10n.t('a mapping of base, parameters and precision'));
     if (!map) {
       return undefined;
     }
-    const fields = this.fields.collectFields(map, MODEL_KEYS, 'in `model`');
+    const fields = this.fields.collectFields(map, MODEL_KEYS, l10n.t('in `model`'));
     const base = this.fields.readString(fields.get('base'), 'base');
-    const parameters = this.readSize(fields.get('parameters'), 'parameters', 'a parameter count such as 8B', parseParameterCount);
+    const parameters = this.readSize(fields.get('parameters'), 'parameters', l10n.t('a parameter count such as 8B'), parseParameterCount);
     const precision = this.readWord(fields.get('precision'), 'precision', PRECISIONS);
     const model: ModelSpec = {
       ...(base !== undefined && { base }),
@@ -64,13 +67,13 @@ export class PlanSpecReader {
   }
 
   private readHardware(pair: Pair | undefined): HardwareSpec | undefined {
-    const map = this.mappingOf(pair, 'hardware', 'a mapping of gpu, memory and count');
+    const map = this.mappingOf(pair, 'hardware', l10n.t('a mapping of gpu, memory and count'));
     if (!map || !pair) {
       return undefined;
     }
-    const fields = this.fields.collectFields(map, HARDWARE_KEYS, 'in `hardware`');
+    const fields = this.fields.collectFields(map, HARDWARE_KEYS, l10n.t('in `hardware`'));
     const gpu = this.fields.readString(fields.get('gpu'), 'gpu');
-    const memoryBytes = this.readSize(fields.get('memory'), 'memory', 'a memory size such as 80GB', parseMemorySize);
+    const memoryBytes = this.readSize(fields.get('memory'), 'memory', l10n.t('a memory size such as 80GB'), parseMemorySize);
     const count = this.readCount(fields.get('count'));
     const hardware: HardwareSpec = {
       ...(gpu !== undefined && { gpu }),
@@ -99,7 +102,7 @@ export class PlanSpecReader {
   }
 
   private readCount(pair: Pair | undefined): number | undefined {
-    const value = this.scalarOf(pair, 'count', 'a whole number of GPUs, such as 2');
+    const value = this.scalarOf(pair, 'count', l10n.t('a whole number of GPUs, such as 2'));
     if (!value) {
       return undefined;
     }
@@ -107,7 +110,7 @@ export class PlanSpecReader {
       return value.value;
     }
     const written = writtenText(value);
-    const message = `\`count\` is how many GPUs there are: a whole number of at least 1, such as 2; "${written}" is ignored.`;
+    const message = l10n.t('`count` is how many GPUs there are: a whole number of at least 1, such as 2; "{0}" is ignored.', written);
     this.diagnostics.reportAt('invalid-value', 'error', message, value, { key: 'count', value: written });
     return undefined;
   }
@@ -120,7 +123,7 @@ export class PlanSpecReader {
     const evidence = this.readEvidence(fields.get('evidence'));
     const method = this.readWord(fields.get('method'), 'method', TUNING_METHODS);
     const precision = this.readWord(fields.get('precision'), 'precision', PRECISIONS);
-    const trainable = this.readSize(fields.get('trainable'), 'trainable', 'a share such as 1%', parseTrainableShare);
+    const trainable = this.readSize(fields.get('trainable'), 'trainable', l10n.t('a share such as 1%'), parseTrainableShare);
     const rewardModel = this.readRewardModel(fields.get('reward-model'));
     this.warnIgnoredKeys(fields, stageId, method);
     return {
@@ -141,26 +144,26 @@ export class PlanSpecReader {
     for (const key of STAGE_KEYS) {
       const pair = fields.get(key);
       if (pair && !stageReadsKey(key, stageId)) {
-        const message = `\`${key}\` is read for ${(stagesReading(key) ?? []).join(' and ')} only; the ${stageId} stage ignores it.`;
+        const message = l10n.t('`{0}` is read for {1} only; the {2} stage ignores it.', key, (stagesReading(key) ?? []).join(l10n.t(' and ')), stageId);
         this.diagnostics.reportAt('ignored-key', 'warning', message, pair.key as YamlNode | null, { key });
       }
     }
     const trainable = fields.get('trainable');
     if (trainable && stageReadsKey('trainable', stageId) && (method === 'full' || method === 'prompt-tuning')) {
-      const message = `\`trainable\` is used by LoRA and QLoRA only; method ${method} ignores it.`;
+      const message = l10n.t('`trainable` is used by LoRA and QLoRA only; method {0} ignores it.', method);
       this.diagnostics.reportAt('ignored-key', 'warning', message, trainable.key as YamlNode | null, { key: 'trainable' });
     }
   }
 
   private readEvidence(pair: Pair | undefined): string[] | undefined {
-    const value = this.valueOf(pair, 'evidence', 'a list of files or globs inside the workspace folder (`- evals/report.md`)', isSeq);
+    const value = this.valueOf(pair, 'evidence', l10n.t('a list of files or globs inside the workspace folder (`- evals/report.md`)'), isSeq);
     if (!value) {
       return undefined;
     }
     const entries: string[] = [];
     for (const item of value.items) {
       if (!isScalar(item)) {
-        this.diagnostics.reportNotMapping(item, 'Each evidence entry is text: a file or glob inside the workspace folder, such as `evals/report.md`.');
+        this.diagnostics.reportNotMapping(item, l10n.t('Each evidence entry is text: a file or glob inside the workspace folder, such as `evals/report.md`.'));
         continue;
       }
       const written = item.value === null || item.value === undefined ? '' : writtenText(item);
@@ -183,24 +186,24 @@ export class PlanSpecReader {
       return this.readNamedRewardModel(value);
     }
     if (!isScalar(value)) {
-      this.diagnostics.reportWrongType(pair, 'reward-model', `\`train\`, \`existing\` or \`existing: <name>\``);
+      this.diagnostics.reportWrongType(pair, 'reward-model', l10n.t('`train`, `existing` or `existing: <name>`'));
       return undefined;
     }
     const written = writtenText(value);
     if (written === 'train' || written === 'existing') {
       return { kind: written };
     }
-    const message = `Unknown reward model "${written}"${lowerCaseHint(written, REWARD_MODEL_WORDS)}: ${REWARD_MODEL_FORMS}.`;
+    const message = l10n.t('Unknown reward model "{0}"{1}: {2}.', written, lowerCaseHint(written, REWARD_MODEL_WORDS), rewardModelForms());
     this.diagnostics.reportAt('invalid-value', 'error', message, value, { key: 'reward-model', value: written });
     return undefined;
   }
 
   /** `reward-model: {existing: org/name}`; `existing:` left empty reads as plain `existing`. */
   private readNamedRewardModel(map: YAMLMap): RewardModelPlan | undefined {
-    const fields = this.fields.collectFields(map, REWARD_MODEL_KEYS, 'in `reward-model`');
+    const fields = this.fields.collectFields(map, REWARD_MODEL_KEYS, l10n.t('in `reward-model`'));
     const existing = fields.get('existing');
     if (!existing) {
-      const message = `A \`reward-model\` mapping names an existing reward model (\`existing: <name>\`); otherwise ${REWARD_MODEL_FORMS}.`;
+      const message = l10n.t('A `reward-model` mapping names an existing reward model (`existing: <name>`); otherwise {0}.', rewardModelForms());
       this.diagnostics.reportAt('invalid-value', 'error', message, map, { key: 'reward-model' });
       return undefined;
     }
@@ -247,7 +250,7 @@ export class PlanSpecReader {
 
   /** One of a fixed set of lower-case words (precision, method). */
   private readWord<T extends string>(pair: Pair | undefined, name: string, words: readonly T[]): T | undefined {
-    const value = this.scalarOf(pair, name, `one of ${words.join(', ')}`);
+    const value = this.scalarOf(pair, name, l10n.t('one of {0}', words.join(', ')));
     if (!value) {
       return undefined;
     }
@@ -256,7 +259,7 @@ export class PlanSpecReader {
     if (word !== undefined) {
       return word;
     }
-    const message = `Unknown ${name} "${written}"${lowerCaseHint(written, words)}: use one of ${words.join(', ')}.`;
+    const message = l10n.t('Unknown {0} "{1}"{2}: use one of {3}.', name, written, lowerCaseHint(written, words), words.join(', '));
     this.diagnostics.reportAt('invalid-value', 'error', message, value, { key: name, value: written });
     return undefined;
   }
@@ -273,5 +276,5 @@ function writtenText(scalar: Scalar): string {
 /** " (lower case: bf16)" when only the case is wrong: a hint, not a guess, since the value is still refused. */
 function lowerCaseHint(written: string, words: readonly string[]): string {
   const lower = words.find((word) => word === written.toLowerCase());
-  return lower === undefined ? '' : ` (write it in lower case: ${lower})`;
+  return lower === undefined ? '' : l10n.t(' (write it in lower case: {0})', lower);
 }

@@ -3,6 +3,7 @@
 // adapters turn these strings into tree items, Markdown and quick pick items. Advice messages
 // are the advisor's own words; stage titles come from the plan, so Markdown escapes them.
 
+import * as l10n from '@vscode/l10n';
 import type { Advice } from '../domain/advice';
 import { effortRollup } from '../domain/effortRollup';
 import { STAGE_ACTION_SPECS } from '../domain/statusActions';
@@ -12,7 +13,9 @@ import { escapeMarkdownLine } from './markdown';
 import { escapeIcons } from './treeLabels';
 
 /** What the tree's one advice item is called. */
-export const NEXT_STEP_LABEL = 'Next step';
+export function nextStepLabel(): string {
+  return l10n.t('Next step');
+}
 
 /** The title of the stage an advice is about, as the plan names it (its id when the plan has no such stage any more). */
 export function adviceStageTitle(plan: Plan, advice: Pick<Advice, 'stageId'>): string {
@@ -24,7 +27,7 @@ export function adviceActionLabel(plan: Plan, advice: Advice): string | undefine
   if (!advice.action) {
     return undefined;
   }
-  return `${STAGE_ACTION_SPECS[advice.action.command].label} ${adviceStageTitle(plan, { stageId: advice.action.stageId })}`;
+  return l10n.t({ message: '{0} {1}', args: [STAGE_ACTION_SPECS[advice.action.command].label, adviceStageTitle(plan, { stageId: advice.action.stageId })], comment: ['An action on a stage, e.g. "Skip Pre-training": {0} is the action, {1} the stage'] });
 }
 
 /** The roll-up line of a plan, e.g. "3 stages open · up to Medium-High expertise · longest: minutes to hours". */
@@ -35,11 +38,11 @@ export function planEffortSummary(plan: Plan): string {
 /** The Next step item's tooltip (Markdown, plan text escaped). */
 export function nextStepTooltipMarkdown(plan: Plan, advice: Advice, total: number): string {
   const action = adviceActionLabel(plan, advice);
-  const lines = [`**${NEXT_STEP_LABEL}** · ${escapeMarkdownLine(adviceStageTitle(plan, advice))}`, advice.message];
+  const lines = [`**${nextStepLabel()}** · ${escapeMarkdownLine(adviceStageTitle(plan, advice))}`, advice.message];
   if (action) {
-    lines.push(`The button on this line will ${escapeMarkdownLine(action.charAt(0).toLowerCase() + action.slice(1))}.`);
+    lines.push(l10n.t('The button on this line will {0}.', escapeMarkdownLine(action.charAt(0).toLowerCase() + action.slice(1))));
   }
-  lines.push(total > 1 ? `${total - 1} more: choose this line to see all ${total}.` : 'Choose this line to see the advice in a list.');
+  lines.push(total > 1 ? l10n.t('{0} more: choose this line to see all {1}.', total - 1, total) : l10n.t('Choose this line to see the advice in a list.'));
   return lines.join('\n\n');
 }
 
@@ -47,9 +50,9 @@ export function nextStepTooltipMarkdown(plan: Plan, advice: Advice, total: numbe
 export function statusBarAdviceMarkdown(plan: Plan, first: Advice | undefined): string {
   const lines: string[] = [];
   if (first) {
-    lines.push(`$(lightbulb) **${NEXT_STEP_LABEL}** (${escapeMarkdownLine(adviceStageTitle(plan, first))}): ${first.message}`);
+    lines.push(`$(lightbulb) **${nextStepLabel()}** (${escapeMarkdownLine(adviceStageTitle(plan, first))}): ${first.message}`);
   }
-  lines.push(`**Effort ahead:** ${planEffortSummary(plan)}`);
+  lines.push(l10n.t('**Effort ahead:** {0}', planEffortSummary(plan)));
   return lines.join('\n\n');
 }
 
@@ -61,6 +64,6 @@ export function adviceQuickPickParts(plan: Plan, advice: Advice, folderName: str
   return {
     label: advice.message,
     description: folderName ? `${title} · ${escapeIcons(folderName)}` : title,
-    detail: action !== '' ? `Choose to ${action.charAt(0).toLowerCase()}${action.slice(1)}` : `Choose to show ${title} in the sidebar`,
+    detail: action !== '' ? l10n.t('Choose to {0}', `${action.charAt(0).toLowerCase()}${action.slice(1)}`) : l10n.t('Choose to show {0} in the sidebar', title),
   };
 }

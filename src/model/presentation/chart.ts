@@ -3,7 +3,7 @@
 // and everything here is plain JSON (it crosses the webview boundary by `postMessage`).
 
 import { adviceKey, type Advice } from '../domain/advice';
-import { CATALOG, DURATION_SCALE, EFFORT_COLUMNS, EXPERTISE_LEVELS, type ExpertiseLabel } from '../domain/catalog';
+import { CATALOG, DURATION_SCALE, durationScaleLabels, EFFORT_COLUMNS, EXPERTISE_LEVELS, expertiseLabel, type ExpertiseLabel } from '../domain/catalog';
 import { currentStage } from '../domain/progress';
 import { STAGE_ACTION_SPECS, actionFor, primaryAction, type StageAction } from '../domain/statusActions';
 import { STATUS_LABELS, isStageStatus, type StageStatus } from '../domain/statuses';
@@ -151,10 +151,11 @@ export function buildChart(source: ChartSource = {}): ChartData {
     ...(source.folderName !== undefined && { folderName: source.folderName }),
     ...(plan?.project !== undefined && { project: plan.project }),
     errorCount: source.errorCount ?? 0,
-    rows: EFFORT_COLUMNS,
+    // Plain copies: the labels are translated getters, and the page gets JSON.
+    rows: EFFORT_COLUMNS.map(({ key, label }) => ({ key, label })),
     columns: [...builtIns, ...customs],
-    expertiseScale: EXPERTISE_SCALE,
-    durationScale: DURATION_SCALE,
+    expertiseScale: EXPERTISE_SCALE.map(expertiseLabel),
+    durationScale: durationScaleLabels(),
     ...chartAdvice(plan, plan ? (source.advice ?? []) : []),
     ...(plan !== undefined && { memory: chartMemory(plan, source.estimateSettings) }),
   };
@@ -226,17 +227,18 @@ function declaredCells(effort: EffortCells | undefined): EffortCells {
   return cells;
 }
 
-/** Maps a custom stage's expertise text onto the catalog scale when it names a level. */
+/** Maps a custom stage's expertise text onto the catalog scale when it names a level (in English or as translated). */
 export function expertiseLevelOf(text: string | undefined): number | undefined {
   const wanted = normalize(text);
-  const label = EXPERTISE_SCALE.find((candidate) => normalize(candidate) === wanted);
+  const label = EXPERTISE_SCALE.find((candidate) => normalize(candidate) === wanted || normalize(expertiseLabel(candidate)) === wanted);
   return label === undefined ? undefined : EXPERTISE_LEVELS[label];
 }
 
-/** Maps a custom stage's duration text onto `DURATION_SCALE` when it names a step. */
+/** Maps a custom stage's duration text onto `DURATION_SCALE` when it names a step (in English or as translated). */
 export function durationLevelOf(text: string | undefined): number | undefined {
   const wanted = normalize(text);
-  const index = DURATION_SCALE.findIndex((candidate) => normalize(candidate) === wanted);
+  const translated = durationScaleLabels();
+  const index = DURATION_SCALE.findIndex((candidate, step) => normalize(candidate) === wanted || normalize(translated[step]) === wanted);
   return index < 0 ? undefined : index;
 }
 

@@ -2,12 +2,13 @@
 // the plan's GPU memory, whether it fits, or what the plan must say to get one. Plain JSON
 // for the webview, like the rest of the chart data.
 
+import * as l10n from '@vscode/l10n';
 import { DEFAULT_ESTIMATE_SETTINGS, type EstimateSettings } from '../domain/estimateSettings';
 import { estimatePlan } from '../domain/estimates';
 import { describeHardware, resolveHardware } from '../domain/gpus';
 import { formatBytes } from '../domain/sizes';
 import type { Plan } from '../domain/types';
-import { METHOD_LABELS, fitStatus, type FitStatus } from './estimateText';
+import { METHOD_LABELS, fitStatus, shortFit, type FitStatus } from './estimateText';
 
 /** One stage's cell. */
 export interface ChartMemoryCell {
@@ -43,26 +44,18 @@ export interface ChartMemory {
   readonly cells: readonly ChartMemoryCell[];
 }
 
-export const MEMORY_MISSING_MODEL =
-  'Add model: with parameters: (e.g. parameters: 8B) to lifecycle.yaml, and hardware: with gpu: (e.g. gpu: A100-80GB), to see each stage’s GPU memory here.';
-export const MEMORY_MISSING_HARDWARE = 'Add hardware: with gpu: or memory: to lifecycle.yaml to check the fit.';
-
-function shortFitText(fit: FitStatus, gpusNeeded: number, count: number, perGpu: number): string {
-  switch (fit) {
-    case 'fits':
-      return 'Fits on 1 GPU';
-    case 'fits-sharded':
-      return `Fits on ${String(gpusNeeded)} of ${String(count)} GPUs, sharded`;
-    case 'does-not-fit':
-      return `Needs ${String(gpusNeeded)} GPUs of ${formatBytes(perGpu)}`;
-    default:
-      return 'Not checked';
-  }
+export function memoryMissingModel(): string {
+  return l10n.t('Add model: with parameters: (e.g. parameters: 8B) to lifecycle.yaml, and hardware: with gpu: (e.g. gpu: A100-80GB), to see each stage’s GPU memory here.');
 }
+
+export function memoryMissingHardware(): string {
+  return l10n.t('Add hardware: with gpu: or memory: to lifecycle.yaml to check the fit.');
+}
+
 
 export function chartMemory(plan: Plan, settings: EstimateSettings = DEFAULT_ESTIMATE_SETTINGS): ChartMemory {
   if (plan.model?.parameters === undefined) {
-    return { missing: MEMORY_MISSING_MODEL, cells: [] };
+    return { missing: memoryMissingModel(), cells: [] };
   }
   const hardware = plan.hardware === undefined ? undefined : resolveHardware(plan.hardware);
   const seen = new Set<string>();
@@ -73,7 +66,7 @@ export function chartMemory(plan: Plan, settings: EstimateSettings = DEFAULT_EST
     }
     seen.add(stage.id);
     if (!estimate.ok) {
-      cells.push({ stageId: stage.id, fit: 'not-checked', fitText: 'Not checked', problem: stage.builtIn ? estimate.message : 'No estimate for a custom stage' });
+      cells.push({ stageId: stage.id, fit: 'not-checked', fitText: l10n.t('Not checked'), problem: stage.builtIn ? estimate.message : l10n.t('No estimate for a custom stage') });
       continue;
     }
     const value = estimate.value;
@@ -85,14 +78,14 @@ export function chartMemory(plan: Plan, settings: EstimateSettings = DEFAULT_EST
       bytes: value.totalBytes,
       ...(fit === undefined ? {} : { fraction: value.totalBytes / fit.hardware.totalBytes, fits: fit.fits }),
       fit: status,
-      fitText: fit === undefined ? 'Not checked' : shortFitText(status, fit.gpusNeeded, fit.hardware.count, fit.hardware.perGpuBytes),
+      fitText: shortFit(fit),
       ...(value.method === undefined ? {} : { method: METHOD_LABELS[value.method] }),
       precision: value.precision,
     });
   }
   return {
     ...(hardware?.ok ? { hardware: describeHardware(hardware.value), hardwareBytes: hardware.value.totalBytes, hardwareTotal: formatBytes(hardware.value.totalBytes) } : {}),
-    ...(hardware === undefined ? { hardwareProblem: MEMORY_MISSING_HARDWARE } : hardware.ok ? {} : { hardwareProblem: hardware.message }),
+    ...(hardware === undefined ? { hardwareProblem: memoryMissingHardware() } : hardware.ok ? {} : { hardwareProblem: hardware.message }),
     cells,
   };
 }

@@ -3,6 +3,7 @@
 // method would fit. The quick fixes (planFile/fixes.ts) read the fitting methods from `data`.
 // Computed from a read plan and the estimate settings; the plan reader knows nothing of it.
 
+import * as l10n from '@vscode/l10n';
 import { catalogStage } from '../domain/catalog';
 import { DEFAULT_ESTIMATE_SETTINGS, type EstimateSettings } from '../domain/estimateSettings';
 import { estimatePlan, type MethodFit } from '../domain/estimates';
@@ -40,10 +41,23 @@ export function estimateDiagnostics(plan: Plan, settings: EstimateSettings = DEF
     if (fit === undefined || fit.fits) {
       continue;
     }
-    const method = value.method === undefined ? '' : `, ${METHOD_LABELS[value.method]}${stage.method === undefined ? ', assumed as the stage gives no method:' : ''}`;
-    const configuration = `${formatCount(value.parameters)} parameters, ${value.precision}${method}`;
+    const parameters = formatCount(value.parameters);
+    const configuration =
+      value.method === undefined
+        ? l10n.t('{0} parameters, {1}', parameters, value.precision)
+        : stage.method === undefined
+          ? l10n.t('{0} parameters, {1}, {2}, assumed as the stage gives no method:', parameters, value.precision, METHOD_LABELS[value.method])
+          : l10n.t('{0} parameters, {1}, {2}', parameters, value.precision, METHOD_LABELS[value.method]);
     const sentences = [
-      `GPU memory estimate for ${catalogStage(stage.id)?.title ?? stage.id}: ${formatBytes(value.totalBytes)} (${configuration}) does not fit on ${describeHardware(fit.hardware)}; it needs at least ${String(fit.gpusNeeded)} GPUs of ${formatBytes(fit.hardware.perGpuBytes)}.`,
+      l10n.t(
+        'GPU memory estimate for {0}: {1} ({2}) does not fit on {3}; it needs at least {4} GPUs of {5}.',
+        catalogStage(stage.id)?.title ?? stage.id,
+        formatBytes(value.totalBytes),
+        configuration,
+        describeHardware(fit.hardware),
+        String(fit.gpusNeeded),
+        formatBytes(fit.hardware.perGpuBytes),
+      ),
     ];
     const advice = methodAdvice(methods, stage.id);
     if (advice !== undefined) {

@@ -2,6 +2,7 @@
 // precision and method applied to the plan's stages and hardware (or to the five built-in
 // stages without a plan), as the estimates table, with every formula and source. Pure JSON.
 
+import * as l10n from '@vscode/l10n';
 import { BUILT_IN_STAGE_IDS, catalogStage } from '../domain/catalog';
 import { DEFAULT_ESTIMATE_SETTINGS, type EstimateSettings } from '../domain/estimateSettings';
 import { formatCount } from '../domain/sizes';
@@ -33,7 +34,9 @@ export interface EstimatePanelData {
 /** Extension -> page: the estimate, or (a panel restored after a reload, with nothing asked yet) what to do. */
 export type EstimateHostMessage = { readonly type: 'estimate'; readonly data: EstimatePanelData } | { readonly type: 'empty'; readonly text: string };
 
-export const EMPTY_ESTIMATE_TEXT = 'Run “GenAI Lifecycle: Estimate GPU Memory...” to choose a model size, precision and method.';
+export function emptyEstimateText(): string {
+  return l10n.t('Run “GenAI Lifecycle: Estimate GPU Memory...” to choose a model size, precision and method.');
+}
 
 /** Page -> extension: only that it has loaded. */
 export type EstimatePageMessage = { readonly type: 'ready' };
@@ -74,12 +77,23 @@ export function requestPlan(request: EstimateRequest, plan: Plan | undefined): P
 export function estimatePanelData(request: EstimateRequest, plan: Plan | undefined, settings: EstimateSettings = DEFAULT_ESTIMATE_SETTINGS, planName?: string): EstimatePanelData {
   const estimated = requestPlan(request, plan);
   const name = planName ?? plan?.project ?? 'lifecycle.yaml';
-  const basis =
-    plan === undefined
-      ? `No plan: the five built-in stages${estimated.hardware === undefined ? ', with no hardware to check the fit against' : `, checked against one ${request.gpu ?? 'GPU'}`}.`
-      : `The stages${plan.hardware === undefined ? '' : ' and hardware'} of ${name}’s plan, with the model size, precision and method chosen here${plan.hardware === undefined && estimated.hardware !== undefined ? `, checked against one ${request.gpu ?? 'GPU'}` : ''}.`;
+  const gpu = request.gpu ?? 'GPU';
+  let basis: string;
+  if (plan === undefined) {
+    basis =
+      estimated.hardware === undefined
+        ? l10n.t('No plan: the five built-in stages, with no hardware to check the fit against.')
+        : l10n.t('No plan: the five built-in stages, checked against one {0}.', gpu);
+  } else if (plan.hardware !== undefined) {
+    basis = l10n.t('The stages and hardware of {0}’s plan, with the model size, precision and method chosen here.', name);
+  } else {
+    basis =
+      estimated.hardware === undefined
+        ? l10n.t('The stages of {0}’s plan, with the model size, precision and method chosen here.', name)
+        : l10n.t('The stages of {0}’s plan, with the model size, precision and method chosen here, checked against one {1}.', name, gpu);
+  }
   return {
-    title: `${formatCount(request.parameters)} parameters, ${request.precision}, ${METHOD_LABELS[request.method]}`,
+    title: l10n.t('{0} parameters, {1}, {2}', formatCount(request.parameters), request.precision, METHOD_LABELS[request.method]),
     basis,
     table: estimateTable(estimated, settings),
     formulas: estimateFormulas(settings).map((entry) => ({ name: entry.name, formula: entry.formula, sources: entry.sources.map((source) => SOURCE_SHORT_NAMES[source]).join(', ') })),

@@ -3,6 +3,7 @@
 // stage, for a webview. Text from the plan (model and GPU names, custom stage ids) is escaped
 // in Markdown; the table holds plain text that the webview must set as text, never as HTML.
 
+import * as l10n from '@vscode/l10n';
 import { catalogStage } from '../domain/catalog';
 import { DEFAULT_ESTIMATE_SETTINGS, SOURCES, type EstimateSettings } from '../domain/estimateSettings';
 import { estimatePlan, type FitCheck, type MethodFit, type StageEstimate } from '../domain/estimates';
@@ -11,11 +12,16 @@ import { formatBytes, formatCount, formatFlops, formatNumber, type Result } from
 import type { Plan, Precision, TuningMethod } from '../domain/types';
 import { escapeMarkdownLine } from './markdown';
 
+/** How methods read in text; translated when read (LoRA and QLoRA keep their names). */
 export const METHOD_LABELS: Readonly<Record<TuningMethod, string>> = {
-  full: 'full fine-tuning',
+  get full() {
+    return l10n.t('full fine-tuning');
+  },
   lora: 'LoRA',
   qlora: 'QLoRA',
-  'prompt-tuning': 'prompt tuning',
+  get 'prompt-tuning'() {
+    return l10n.t('prompt tuning');
+  },
 };
 
 /** `fits`: on one GPU; `fits-sharded`: only spread across the GPUs; `not-checked`: no usable hardware. */
@@ -36,21 +42,27 @@ export function fitSentence(estimate: StageEstimate, escape: (text: string) => s
   const { fit, totalBytes } = estimate;
   if (fit === undefined) {
     return estimate.hardwareProblem === undefined
-      ? 'Fit not checked: add hardware: to the plan (gpu: or memory:) to check it.'
-      : `Fit not checked: ${escape(estimate.hardwareProblem)}`;
+      ? l10n.t('Fit not checked: add hardware: to the plan (gpu: or memory:) to check it.')
+      : l10n.t('Fit not checked: {0}', escape(estimate.hardwareProblem));
   }
   const total = formatBytes(totalBytes);
   const name = fit.hardware.gpuName;
   const hardware = describeHardware(name === undefined ? fit.hardware : { ...fit.hardware, gpuName: escape(name) });
   const perGpu = formatBytes(fit.hardware.perGpuBytes);
-  const needs = `it needs at least ${String(fit.gpusNeeded)} GPUs of ${perGpu}`;
+  const needed = String(fit.gpusNeeded);
   switch (fitStatus(fit)) {
     case 'fits':
-      return `Fits on one GPU: ${total} of ${perGpu}, on ${hardware}.`;
+      return l10n.t('Fits on one GPU: {0} of {1}, on {2}.', total, perGpu, hardware);
     case 'fits-sharded':
-      return `Fits only when sharded across the GPUs (ZeRO-3 or FSDP to train, tensor parallelism to serve): ${total} on ${hardware}; ${needs}.`;
+      return l10n.t(
+        'Fits only when sharded across the GPUs (ZeRO-3 or FSDP to train, tensor parallelism to serve): {0} on {1}; it needs at least {2} GPUs of {3}.',
+        total,
+        hardware,
+        needed,
+        perGpu,
+      );
     default:
-      return `Does not fit: ${total} on ${hardware}; ${needs}.`;
+      return l10n.t('Does not fit: {0} on {1}; it needs at least {2} GPUs of {3}.', total, hardware, needed, perGpu);
   }
 }
 
@@ -62,20 +74,29 @@ export function methodAdvice(methods: readonly MethodFit[] | undefined, stageId:
   if (methods === undefined || methods.length === 0 || methods.some((entry) => entry.method === 'full' && entry.fits)) {
     return undefined;
   }
-  const full = stageId === 'rlhf' ? 'Full tuning of the policy' : 'Full fine-tuning';
+  const rlhf = stageId === 'rlhf';
   const fitting = methods.filter((entry) => entry.fits).map((entry) => METHOD_LABELS[entry.method]);
   const notFitting = methods.filter((entry) => !entry.fits && entry.method !== 'full').map((entry) => METHOD_LABELS[entry.method]);
   if (fitting.length === 0) {
-    return `Neither ${full.toLowerCase()} nor ${notFitting.join(' nor ')} fits: add GPUs, or choose a smaller model.`;
+    const nor = notFitting.join(l10n.t(' nor '));
+    return rlhf
+      ? l10n.t('Neither full tuning of the policy nor {0} fits: add GPUs, or choose a smaller model.', nor)
+      : l10n.t('Neither full fine-tuning nor {0} fits: add GPUs, or choose a smaller model.', nor);
   }
-  const nor = notFitting.length === 0 ? '' : `, nor does ${notFitting.join(' or ')}`;
-  return `${full} does not fit${nor}; ${fitting.join(' or ')} does.`;
+  const fits = fitting.join(l10n.t(' or '));
+  if (notFitting.length === 0) {
+    return rlhf ? l10n.t('Full tuning of the policy does not fit; {0} does.', fits) : l10n.t('Full fine-tuning does not fit; {0} does.', fits);
+  }
+  const others = notFitting.join(l10n.t(' or '));
+  return rlhf
+    ? l10n.t('Full tuning of the policy does not fit, nor does {0}; {1} does.', others, fits)
+    : l10n.t('Full fine-tuning does not fit, nor does {0}; {1} does.', others, fits);
 }
 
 /** `7B parameters, bf16, QLoRA` */
 function configuration(estimate: StageEstimate): string {
   const method = estimate.method === undefined ? [] : [METHOD_LABELS[estimate.method]];
-  return [`${formatCount(estimate.parameters)} parameters`, estimate.precision, ...method].join(', ');
+  return [l10n.t('{0} parameters', formatCount(estimate.parameters)), estimate.precision, ...method].join(', ');
 }
 
 function stageTitle(stageId: string): string {
@@ -95,17 +116,17 @@ export interface EstimateMarkdownOptions {
  */
 export function estimateMarkdown(result: Result<StageEstimate>, options: EstimateMarkdownOptions = {}): string {
   if (!result.ok) {
-    return `**Memory estimate**\n\n${escapeMarkdownLine(result.message)}`;
+    return `**${l10n.t('Memory estimate')}**\n\n${escapeMarkdownLine(result.message)}`;
   }
   const estimate = result.value;
   const model = options.modelName === undefined ? '' : `${escapeMarkdownLine(options.modelName)}: `;
-  const blocks: string[] = [`**Memory estimate: ${stageTitle(estimate.stageId)}**  \n${model}${configuration(estimate)}`];
+  const blocks: string[] = [`**${l10n.t('Memory estimate: {0}', stageTitle(estimate.stageId))}**  \n${model}${configuration(estimate)}`];
   blocks.push(
     [
-      '| Part | Memory | How |',
+      `| ${l10n.t('Part')} | ${l10n.t('Memory')} | ${l10n.t('How')} |`,
       '| --- | ---: | --- |',
       ...estimate.parts.map((part) => `| ${part.label} | ${formatBytes(part.bytes)} | ${part.formula} |`),
-      `| **Total** | **${formatBytes(estimate.totalBytes)}** | |`,
+      `| **${l10n.t('Total')}** | **${formatBytes(estimate.totalBytes)}** | |`,
     ].join('\n'),
   );
   const findings = [fitSentence(estimate, escapeMarkdownLine)];
@@ -115,16 +136,20 @@ export function estimateMarkdown(result: Result<StageEstimate>, options: Estimat
   }
   if (estimate.savingVersus16Bit !== undefined && estimate.savingVersus16Bit !== 0) {
     const saving = estimate.savingVersus16Bit;
-    findings.push(saving > 0 ? `${estimate.precision} saves ${formatBytes(saving)} of weights against 16-bit.` : `${estimate.precision} takes ${formatBytes(-saving)} more for the weights than 16-bit.`);
+    findings.push(
+      saving > 0
+        ? l10n.t('{0} saves {1} of weights against 16-bit.', estimate.precision, formatBytes(saving))
+        : l10n.t('{0} takes {1} more for the weights than 16-bit.', estimate.precision, formatBytes(-saving)),
+    );
   }
   blocks.push(findings.join('  \n'));
   if (estimate.compute !== undefined) {
-    blocks.push(['Compute to train on compute-optimal data:', ...estimate.compute.formulas.map((line) => `- ${line}`)].join('\n'));
+    blocks.push([l10n.t('Compute to train on compute-optimal data:'), ...estimate.compute.formulas.map((line) => `- ${line}`)].join('\n'));
   }
   if (estimate.notes.length > 0) {
-    blocks.push(['Assumed:', ...estimate.notes.map((note) => `- ${note}`)].join('\n'));
+    blocks.push([l10n.t('Assumed:'), ...estimate.notes.map((note) => `- ${note}`)].join('\n'));
   }
-  blocks.push(['Sources:', ...estimate.sources.map((source) => `- ${SOURCES[source]}`)].join('\n'));
+  blocks.push([l10n.t('Sources:'), ...estimate.sources.map((source) => `- ${SOURCES[source]}`)].join('\n'));
   return blocks.join('\n\n');
 }
 
@@ -155,16 +180,17 @@ export interface EstimateTable {
   readonly rows: readonly EstimateRow[];
 }
 
-function shortFit(fit: FitCheck | undefined): string {
+/** The fit in a few words, for a table cell: `Fits on 1 GPU`, `Needs 3 GPUs of 80 GB`, `Not checked`. */
+export function shortFit(fit: FitCheck | undefined): string {
   switch (fitStatus(fit)) {
     case 'fits':
-      return 'Fits on 1 GPU';
+      return l10n.t('Fits on 1 GPU');
     case 'fits-sharded':
-      return `Fits on ${String(fit?.gpusNeeded)} of ${String(fit?.hardware.count)} GPUs, sharded`;
+      return l10n.t('Fits on {0} of {1} GPUs, sharded', String(fit?.gpusNeeded), String(fit?.hardware.count));
     case 'does-not-fit':
-      return `Needs ${String(fit?.gpusNeeded)} GPUs of ${formatBytes(fit?.hardware.perGpuBytes ?? 0)}`;
+      return l10n.t('Needs {0} GPUs of {1}', String(fit?.gpusNeeded), formatBytes(fit?.hardware.perGpuBytes ?? 0));
     default:
-      return 'Not checked';
+      return l10n.t('Not checked');
   }
 }
 
@@ -172,11 +198,11 @@ function shortFit(fit: FitCheck | undefined): string {
 export function estimateTable(plan: Plan, settings: EstimateSettings = DEFAULT_ESTIMATE_SETTINGS): EstimateTable {
   const rows = estimatePlan(plan, settings).map(({ stage, estimate, methods }): EstimateRow => {
     if (!estimate.ok) {
-      return { stageId: stage.id, title: stage.title, fit: 'not-checked', fitText: 'Not checked', problem: estimate.message };
+      return { stageId: stage.id, title: stage.title, fit: 'not-checked', fitText: l10n.t('Not checked'), problem: estimate.message };
     }
     const value = estimate.value;
     const advice = methodAdvice(methods, stage.id);
-    const compute = value.compute === undefined ? undefined : `${formatFlops(value.compute.flops)} (${formatNumber(value.compute.petaflopDays)} petaflop/s-days)`;
+    const compute = value.compute === undefined ? undefined : l10n.t('{0} ({1} petaflop/s-days)', formatFlops(value.compute.flops), formatNumber(value.compute.petaflopDays));
     return {
       stageId: stage.id,
       title: stage.title,
@@ -191,7 +217,10 @@ export function estimateTable(plan: Plan, settings: EstimateSettings = DEFAULT_E
     };
   });
   const model = plan.model;
-  const size = model?.parameters === undefined ? undefined : `${formatCount(model.parameters)} parameters, ${model.precision ?? `${settings.defaultPrecision} assumed`}`;
+  const size =
+    model?.parameters === undefined
+      ? undefined
+      : l10n.t('{0} parameters, {1}', formatCount(model.parameters), model.precision ?? l10n.t('{0} assumed', settings.defaultPrecision));
   const modelText = size === undefined ? undefined : model?.base === undefined ? size : `${model.base} (${size})`;
   const hardware = plan.hardware === undefined ? undefined : resolveHardware(plan.hardware);
   return {

@@ -2,6 +2,7 @@
 // hover, and the question Complete Stage asks when some of it is missing. Pure: the adapters
 // look the files up and pass in what they found.
 
+import * as l10n from '@vscode/l10n';
 import { isGlobPattern, type EvidenceResult } from '../domain/evidence';
 import { escapeMarkdownLine } from './markdown';
 import type { StatusLook } from './treeLabels';
@@ -32,7 +33,7 @@ export function evidenceItems(entries: readonly string[], found: (pattern: strin
 
 /** The row's description, beside the entry's path or glob. */
 export function evidenceDescription(state: EvidenceState): string {
-  return state === 'found' ? 'evidence found' : state === 'missing' ? 'evidence missing' : 'evidence, checking…';
+  return state === 'found' ? l10n.t('evidence found') : state === 'missing' ? l10n.t('evidence missing') : l10n.t('evidence, checking…');
 }
 
 /** The row's tooltip (plain text). */
@@ -40,16 +41,27 @@ export function evidenceTooltip(item: EvidenceItem): string {
   const glob = isGlobPattern(item.pattern);
   switch (item.state) {
     case 'found':
-      return glob ? `Found: a file in the workspace folder matches ${item.pattern}.` : `Found: ${item.pattern} exists in the workspace folder. Click to open it.`;
+      return glob
+        ? l10n.t('Found: a file in the workspace folder matches {0}.', item.pattern)
+        : l10n.t('Found: {0} exists in the workspace folder. Click to open it.', item.pattern);
     case 'missing':
-      return glob ? `Missing: no file in the workspace folder matches ${item.pattern} yet.` : `Missing: ${item.pattern} does not exist in the workspace folder yet.`;
+      return glob
+        ? l10n.t('Missing: no file in the workspace folder matches {0} yet.', item.pattern)
+        : l10n.t('Missing: {0} does not exist in the workspace folder yet.', item.pattern);
     case 'unchecked':
-      return `Checking whether ${item.pattern} exists…`;
+      return l10n.t('Checking whether {0} exists…', item.pattern);
   }
 }
 
 export function evidenceAccessibilityLabel(item: EvidenceItem): string {
-  return `Evidence ${item.pattern}, ${item.state === 'unchecked' ? 'not checked yet' : item.state}`;
+  switch (item.state) {
+    case 'found':
+      return l10n.t('Evidence {0}, found', item.pattern);
+    case 'missing':
+      return l10n.t('Evidence {0}, missing', item.pattern);
+    case 'unchecked':
+      return l10n.t('Evidence {0}, not checked yet', item.pattern);
+  }
 }
 
 /** How many missing entries the question names before it says "and N more". */
@@ -60,11 +72,26 @@ export function missingEvidenceQuestion(results: readonly EvidenceResult[]): str
   const missing = results.filter((result) => !result.found).map((result) => result.pattern);
   const named = missing.slice(0, MAX_NAMED_MISSING);
   const more = missing.length - named.length;
-  const list = more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
-  return `${missing.length} of ${results.length} evidence ${results.length === 1 ? 'item' : 'items'} ${missing.length === 1 ? 'is' : 'are'} missing: ${list}`;
+  const separator = l10n.t(', ');
+  const list = more > 0 ? l10n.t('{0} and {1} more', named.join(separator), more) : named.join(separator);
+  if (results.length === 1) {
+    return l10n.t('1 of 1 evidence item is missing: {0}', list);
+  }
+  return missing.length === 1
+    ? l10n.t('1 of {0} evidence items is missing: {1}', results.length, list)
+    : l10n.t('{0} of {1} evidence items are missing: {2}', missing.length, results.length, list);
 }
 
-const HOVER_MARKS: Readonly<Record<EvidenceState, string>> = { found: '✓ found', missing: '✗ missing', unchecked: '… not checked yet' };
+function hoverMark(state: EvidenceState): string {
+  switch (state) {
+    case 'found':
+      return l10n.t('✓ found');
+    case 'missing':
+      return l10n.t('✗ missing');
+    case 'unchecked':
+      return l10n.t('… not checked yet');
+  }
+}
 
 /** The hover's evidence block: a count, then one line an entry; entries are plan text, escaped. */
 export function evidenceHoverMarkdown(items: readonly EvidenceItem[]): string | undefined {
@@ -72,6 +99,6 @@ export function evidenceHoverMarkdown(items: readonly EvidenceItem[]): string | 
     return undefined;
   }
   const found = items.filter((item) => item.state === 'found').length;
-  const lines = items.map((item) => `- ${HOVER_MARKS[item.state]}: ${escapeMarkdownLine(item.pattern)}`);
-  return [`**Evidence:** ${found} of ${items.length} found`, ...lines].join('\n');
+  const lines = items.map((item) => `- ${hoverMark(item.state)}: ${escapeMarkdownLine(item.pattern)}`);
+  return [l10n.t('**Evidence:** {0} of {1} found', found, items.length), ...lines].join('\n');
 }

@@ -95,9 +95,9 @@ function compile(): CompiledMatcher {
       add(form, { stageId: glossaryEntry.stageId, entry: glossaryEntry });
     }
   }
-  // Stage ids and titles name the stage itself.
+  // Stage ids and titles name the stage itself (the English titles: the matcher is compiled at load).
   for (const stage of CATALOG) {
-    for (const form of [stage.id, stage.title, stage.shortTitle]) {
+    for (const form of [stage.id, ...stage.englishNames]) {
       add(form, { stageId: stage.id, entry: undefined });
     }
   }

@@ -3,6 +3,7 @@
 // that comes from the plan file is escaped: the hover is trusted for two navigation commands,
 // so text in a note must never become a link, an image or HTML.
 
+import * as l10n from '@vscode/l10n';
 import { CATALOG, catalogStage, EFFORT_COLUMNS, type CatalogStage } from '../domain/catalog';
 import type { StageTarget } from '../domain/stageTarget';
 import { STATUS_LABELS } from '../domain/statuses';
@@ -75,24 +76,26 @@ export function hoverCard(input: HoverCardInput): string | undefined {
   if (evidence) {
     blocks.push(evidence);
   }
-  const links = [commandLink('Open effort chart', SHOW_CHART_COMMAND)];
+  const links = [commandLink(l10n.t('Open effort chart'), SHOW_CHART_COMMAND)];
   if (input.target && stage) {
-    links.unshift(commandLink('Reveal in sidebar', REVEAL_STAGE_COMMAND, [input.target]));
+    links.unshift(commandLink(l10n.t('Reveal in sidebar'), REVEAL_STAGE_COMMAND, [input.target]));
   }
   // Status, owner and links share one line; a note follows on its own.
   const planLine = planStatusLine(stage, input.hasPlan);
   const lastLine = [...(planLine ? [planLine] : []), ...links].join(' · ');
-  blocks.push(stage?.note ? `${lastLine}${HARD_BREAK}Note: ${escapeMarkdownLine(truncateText(stage.note, MAX_NOTE_CHARS))}` : lastLine);
+  blocks.push(stage?.note ? `${lastLine}${HARD_BREAK}${l10n.t('Note: {0}', escapeMarkdownLine(truncateText(stage.note, MAX_NOTE_CHARS)))}` : lastLine);
   return blocks.join('\n\n');
 }
 
 function stageHeading(catalogEntry: CatalogStage | undefined, stage: PlanStage | undefined, underTerm: boolean): string {
   if (catalogEntry) {
-    const where = `stage ${catalogEntry.order} of ${CATALOG.length}`;
-    return underTerm ? `Belongs to **${escapeProse(catalogEntry.title)}** (${where})` : `**${escapeProse(catalogEntry.title)}**: lifecycle ${where}`;
+    const title = escapeProse(catalogEntry.title);
+    return underTerm
+      ? l10n.t('Belongs to **{0}** (stage {1} of {2})', title, catalogEntry.order, CATALOG.length)
+      : l10n.t('**{0}**: lifecycle stage {1} of {2}', title, catalogEntry.order, CATALOG.length);
   }
   // A custom stage of this plan (the only other way to get here).
-  return `**${escapeMarkdownLine(stage?.title ?? '')}**: custom stage ${escapeMarkdownLine(stage?.id ?? '')}`;
+  return l10n.t('**{0}**: custom stage {1}', escapeMarkdownLine(stage?.title ?? ''), escapeMarkdownLine(stage?.id ?? ''));
 }
 
 function effortCellLines(cells: EffortCells | undefined, escape: (text: string) => string): string | undefined {
@@ -107,18 +110,18 @@ function effortCellLines(cells: EffortCells | undefined, escape: (text: string) 
 
 function planStatusLine(stage: PlanStage | undefined, hasPlan: boolean): string | undefined {
   if (!stage) {
-    return hasPlan ? '*Not in this plan.*' : undefined;
+    return hasPlan ? l10n.t('*Not in this plan.*') : undefined;
   }
-  const parts = [`**In this plan:** ${STATUS_LABELS[stage.status]}`];
+  const parts = [l10n.t('**In this plan:** {0}', STATUS_LABELS[stage.status])];
   if (stage.owner) {
-    parts.push(`owner ${escapeMarkdownLine(stage.owner)}`);
+    parts.push(l10n.t('owner {0}', escapeMarkdownLine(stage.owner)));
   }
   return parts.join(' · ');
 }
 
 /** A stage's summary for completion documentation: title, the four cells and the guidance. */
 export function catalogStageMarkdown(stage: CatalogStage): string {
-  return [`**${escapeProse(stage.title)}**: lifecycle stage ${stage.order} of ${CATALOG.length}`, effortCellLines(stage, escapeProse) ?? '', escapeProse(stage.guidance)]
+  return [l10n.t('**{0}**: lifecycle stage {1} of {2}', escapeProse(stage.title), stage.order, CATALOG.length), effortCellLines(stage, escapeProse) ?? '', escapeProse(stage.guidance)]
     .filter((block) => block !== '')
     .join('\n\n');
 }

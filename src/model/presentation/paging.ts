@@ -2,6 +2,8 @@
 // thousands of tasks under one stage; a tree view given them all at once builds a row for each
 // and freezes. A list shows a page, then a "Show more" row that adds the next page.
 
+import * as l10n from '@vscode/l10n';
+
 /** Rows a long list shows first, and adds each time "Show more" is chosen. */
 export const PAGE_SIZE = 200;
 
@@ -39,9 +41,9 @@ export function listPage(total: number, requested: number | undefined, pageSize:
   return {
     shown,
     more: {
-      label: next === remaining ? `Show ${format(remaining)} more` : `Show ${format(next)} more`,
-      description: `${format(shown)} of ${format(count)} shown`,
-      tooltip: next === remaining ? `Show the remaining ${format(remaining)}` : `Show the next ${format(next)} of the ${format(remaining)} not shown yet`,
+      label: l10n.t('Show {0} more', format(next)),
+      description: l10n.t('{0} of {1} shown', format(shown), format(count)),
+      tooltip: next === remaining ? l10n.t('Show the remaining {0}', format(remaining)) : l10n.t('Show the next {0} of the {1} not shown yet', format(next), format(remaining)),
       nextRequested: shown + next,
     },
   };

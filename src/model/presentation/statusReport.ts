@@ -3,6 +3,7 @@
 // comes from the caller, evidence results too, since checking files is the adapters' job), so
 // the exact text is unit-tested. Plan strings are only ever placed in table cells, escaped there.
 
+import * as l10n from '@vscode/l10n';
 import type { Advice } from '../domain/advice';
 import { effortRollup, type EffortRank, type EffortRollup } from '../domain/effortRollup';
 import type { EvidenceResult } from '../domain/evidence';
@@ -39,23 +40,27 @@ export function statusReport(plan: Plan, date: string, options: StatusReportOpti
   const rollup = options.rollup ?? effortRollup(plan);
   const { finished, total } = progress(plan);
   const sections = [
-    '# Lifecycle status report',
-    table(['Project', 'Date', 'Progress'], [[cell(plan.project), cell(date), `${finished} of ${total} stages finished`]]),
-    '## Stages',
-    plan.stages.length === 0 ? 'The plan has no stages.' : table(STAGE_COLUMNS, plan.stages.map((stage) => stageRow(stage, options.evidence))),
-    '## Advice',
-    options.advice.length === 0 ? 'Nothing to advise right now.' : table(['Stage', 'Advice', 'Suggested action'], options.advice.map((advice) => adviceRow(plan, advice))),
-    '## Effort still ahead',
+    `# ${l10n.t('Lifecycle status report')}`,
+    table([l10n.t('Project'), l10n.t('Date'), l10n.t('Progress')], [[cell(plan.project), cell(date), l10n.t('{0} of {1} stages finished', finished, total)]]),
+    `## ${l10n.t('Stages')}`,
+    plan.stages.length === 0 ? l10n.t('The plan has no stages.') : table(stageColumns(), plan.stages.map((stage) => stageRow(stage, options.evidence))),
+    `## ${l10n.t('Advice')}`,
+    options.advice.length === 0
+      ? l10n.t('Nothing to advise right now.')
+      : table([l10n.t('Stage'), l10n.t('Advice'), l10n.t('Suggested action')], options.advice.map((advice) => adviceRow(plan, advice))),
+    `## ${l10n.t('Effort still ahead')}`,
     effortSummary(rollup),
   ];
   if (rollup.open.length > 0) {
     const rows = rollup.open.map((entry) => [cell(titleOf(plan, entry.stageId)), rankCell(entry.expertise), rankCell(entry.duration)]);
-    sections.push(table(['Open stage', 'Expertise', 'Training duration'], rows));
+    sections.push(table([l10n.t('Open stage'), l10n.t('Expertise'), l10n.t('Training duration')], rows));
   }
   return sections.join('\n\n') + '\n';
 }
 
-const STAGE_COLUMNS = ['Stage', 'Status', 'Owner', 'Started', 'Completed', 'Tasks done', 'Evidence found'];
+function stageColumns(): string[] {
+  return [l10n.t('Stage'), l10n.t('Status'), l10n.t('Owner'), l10n.t('Started'), l10n.t('Completed'), l10n.t('Tasks done'), l10n.t('Evidence found')];
+}
 
 function stageRow(stage: PlanStage, evidence: ReadonlyMap<string, readonly EvidenceResult[]> | undefined): string[] {
   const doneTasks = stage.tasks.filter((task) => task.done).length;
@@ -74,16 +79,22 @@ function evidenceCell(stage: PlanStage, results: readonly EvidenceResult[] | und
   if (results !== undefined) {
     return `${results.filter((result) => result.found).length}/${results.length}`;
   }
-  return (stage.evidence ?? []).length > 0 ? 'not checked' : NONE;
+  return (stage.evidence ?? []).length > 0 ? l10n.t('not checked') : NONE;
 }
 
 function adviceRow(plan: Plan, advice: Advice): string[] {
-  const action = advice.action ? `${STAGE_ACTION_SPECS[advice.action.command].label} ${escapeTableCell(titleOf(plan, advice.action.stageId))}` : NONE;
+  const action = advice.action
+    ? l10n.t({
+        message: '{0} {1}',
+        args: [STAGE_ACTION_SPECS[advice.action.command].label, escapeTableCell(titleOf(plan, advice.action.stageId))],
+        comment: ['An action on a stage, e.g. "Skip Pre-training": {0} is the action, {1} the stage'],
+      })
+    : NONE;
   return [cell(titleOf(plan, advice.stageId)), escapeTableCell(advice.message), action];
 }
 
 function rankCell(rank: EffortRank | undefined): string {
-  return rank ? rank.label : 'not ranked';
+  return rank ? rank.label : l10n.t('not ranked');
 }
 
 /** The first stage's title for an id, as everywhere else; the id itself when the plan lacks it. */

@@ -2,6 +2,7 @@
 // icons, tooltips. Pure functions (no `vscode`), so the wording is unit-tested in plain Node;
 // the tree items only wrap these strings in VS Code types.
 
+import * as l10n from '@vscode/l10n';
 import { catalogStage, EFFORT_COLUMNS } from '../domain/catalog';
 import { currentStage, progress } from '../domain/progress';
 import { STATUS_LABELS, type StageStatus } from '../domain/statuses';
@@ -59,7 +60,7 @@ export function stageDescription(stage: PlanStage, isCurrent: boolean): string {
     parts.push(stage.owner);
   }
   if (isCurrent) {
-    parts.push('current');
+    parts.push(l10n.t('current'));
   }
   return parts.join(' · ');
 }
@@ -68,10 +69,10 @@ export function stageDescription(stage: PlanStage, isCurrent: boolean): string {
 export function stageAccessibilityLabel(stage: PlanStage, isCurrent: boolean): string {
   const parts = [stage.title, STATUS_LABELS[stage.status]];
   if (stage.owner) {
-    parts.push(`owner ${stage.owner}`);
+    parts.push(l10n.t('owner {0}', stage.owner));
   }
   if (isCurrent) {
-    parts.push('current stage');
+    parts.push(l10n.t('current stage'));
   }
   return parts.join(', ');
 }
@@ -80,7 +81,7 @@ export function stageAccessibilityLabel(stage: PlanStage, isCurrent: boolean): s
 export function stageTooltipMarkdown(stage: PlanStage, isCurrent: boolean): string {
   const heading = [`**${escapeMarkdown(stage.title)}**`, escapeMarkdown(STATUS_LABELS[stage.status])];
   if (isCurrent) {
-    heading.push('current stage');
+    heading.push(l10n.t('current stage'));
   }
   const blocks: string[] = [heading.join(' · ')];
   const cells = effortCells(stage);
@@ -89,37 +90,37 @@ export function stageTooltipMarkdown(stage: PlanStage, isCurrent: boolean): stri
   }
   const facts: string[] = [];
   if (stage.owner) {
-    facts.push(`Owner: ${escapeMarkdown(stage.owner)}`);
+    facts.push(l10n.t('Owner: {0}', escapeMarkdown(stage.owner)));
   }
   if (stage.started) {
-    facts.push(`Started: ${escapeMarkdown(stage.started)}`);
+    facts.push(l10n.t('Started: {0}', escapeMarkdown(stage.started)));
   }
   if (stage.completed) {
-    facts.push(`Completed: ${escapeMarkdown(stage.completed)}`);
+    facts.push(l10n.t('Completed: {0}', escapeMarkdown(stage.completed)));
   }
   if (stage.tasks.length > 0) {
-    facts.push(`Tasks: ${stage.tasks.filter((task) => task.done).length} of ${stage.tasks.length} done`);
+    facts.push(l10n.t('Tasks: {0} of {1} done', stage.tasks.filter((task) => task.done).length, stage.tasks.length));
   }
   if (facts.length > 0) {
     blocks.push(facts.join(' · '));
   }
   if (stage.note) {
-    blocks.push(`**Note:** ${escapeMarkdown(stage.note)}`);
+    blocks.push(l10n.t('**Note:** {0}', escapeMarkdown(stage.note)));
   }
   return blocks.join('\n\n');
 }
 
 export function taskAccessibilityLabel(task: PlanTask): string {
-  return [task.title, task.done ? 'done' : 'not done', ...(task.owner ? [`owner ${task.owner}`] : [])].join(', ');
+  return [task.title, task.done ? l10n.t('done') : l10n.t('not done'), ...(task.owner ? [l10n.t('owner {0}', task.owner)] : [])].join(', ');
 }
 
 /** "lifecycle.yaml has 3 problems" */
 export function problemsLabel(fileName: string, count: number): string {
-  return `${fileName} has ${count} ${count === 1 ? 'problem' : 'problems'}`;
+  return count === 1 ? l10n.t('{0} has 1 problem', fileName) : l10n.t('{0} has {1} problems', fileName, count);
 }
 
 export function openStagesTooltip(open: number): string {
-  return `${open} ${open === 1 ? 'stage' : 'stages'} still open`;
+  return open === 1 ? l10n.t('1 stage still open') : l10n.t('{0} stages still open', open);
 }
 
 /** Where a plan stands in a few words: "Fine-tuning · 2/5" (finished of total). */
@@ -127,7 +128,7 @@ export function progressSummary(plan: Plan): string {
   const { finished, total } = progress(plan);
   const current = currentStage(plan);
   const blocked = plan.stages.find((stage) => stage.status === 'blocked');
-  const where = current ? shortTitle(current) : blocked ? `Blocked: ${shortTitle(blocked)}` : total === 0 ? 'No stages' : 'All stages finished';
+  const where = current ? shortTitle(current) : blocked ? l10n.t('Blocked: {0}', shortTitle(blocked)) : total === 0 ? l10n.t('No stages') : l10n.t('All stages finished');
   return `${where} · ${finished}/${total}`;
 }
 
@@ -140,13 +141,14 @@ export interface StatusBarPresentation {
 export function statusBarPresentation(plan: Plan, folderName: string | undefined): StatusBarPresentation {
   const { finished, total } = progress(plan);
   const current = currentStage(plan);
-  const where = current ? `Current stage: ${current.title} (${STATUS_LABELS[current.status].toLowerCase()})` : 'No stage in progress or waiting to start';
-  const scope = folderName ? ` in ${folderName}` : '';
-  const summary = `${where}. ${finished} of ${total} stages finished${scope}.`;
+  const where = current ? l10n.t('Current stage: {0} ({1})', current.title, STATUS_LABELS[current.status].toLowerCase()) : l10n.t('No stage in progress or waiting to start');
+  const summary = folderName
+    ? l10n.t('{0}. {1} of {2} stages finished in {3}.', where, finished, total, folderName)
+    : l10n.t('{0}. {1} of {2} stages finished.', where, finished, total);
   return {
     text: `$(${STATUS_BAR_ICON}) ${escapeIcons(progressSummary(plan))}`,
-    tooltip: `GenAI Lifecycle: ${summary} Click to show the stages.`,
-    accessibilityLabel: `GenAI Lifecycle. ${summary}`,
+    tooltip: l10n.t('GenAI Lifecycle: {0} Click to show the stages.', summary),
+    accessibilityLabel: l10n.t('GenAI Lifecycle. {0}', summary),
   };
 }
 
