@@ -16,6 +16,8 @@ const ALLOWED = [
   /^license(\.txt|\.md)?$/i,
   /^dist\/extension\.js$/,
   /^dist\/planWorker\.js$/,
+  // The browser entry (vscode.dev, github.dev) and its Web Worker.
+  /^dist\/web\/(extension|planWorker)\.js$/,
   /^dist\/webview\/[\w.-]+\.js$/,
   // Pictures and stylesheets only: the pages' scripts ship bundled in dist/webview, not as sources.
   /^media\/[\w.-]+\.(png|svg|css)$/,
@@ -37,8 +39,17 @@ describe('the packaged VSIX', () => {
     const files = entries.filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length));
     const unexpected = files.filter((file) => !ALLOWED.some((pattern) => pattern.test(file)));
     assert.deepEqual(unexpected, [], `unexpected files in the VSIX: ${unexpected.join(', ')}`);
-    for (const required of ['package.json', 'dist/extension.js', 'dist/planWorker.js', 'dist/webview/chart.js', 'media/panel.css', 'media/chart.css', 'dist/webview/estimate.js', 'media/estimate.css', 'media/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE.txt']) {
+    for (const required of ['package.json', 'dist/extension.js', 'dist/planWorker.js', 'dist/web/extension.js', 'dist/web/planWorker.js', 'dist/webview/chart.js', 'media/panel.css', 'media/chart.css', 'dist/webview/estimate.js', 'media/estimate.css', 'media/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE.txt']) {
       assert.ok(files.some((file) => file.toLowerCase() === required.toLowerCase()), `${required} is in the VSIX`);
+    }
+  });
+
+  it('holds both entries the manifest names: main (Node) and browser (web worker)', () => {
+    const files = new Set(entries.filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length)));
+    const { main, browser } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { main?: string; browser?: string };
+    for (const entry of [main, browser]) {
+      assert.ok(entry, 'package.json names both entries');
+      assert.ok(files.has(path.posix.normalize(entry)), `${entry} is in the VSIX`);
     }
   });
 
