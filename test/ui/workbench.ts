@@ -137,7 +137,9 @@ export async function runningExtensionHost(page: Page): Promise<string> {
   const row = page.locator('.monaco-list-row', { hasText: /GenAI Lifecycle|genai-lifecycle-tools\.genai-lifecycle/ }).first();
   await row.waitFor({ timeout: 30_000 });
   const text = await row.innerText();
-  await runCommand(page, 'View: Close Editor');
+  // It opens as a modal editor, which takes the keyboard: Escape closes it.
+  await page.keyboard.press('Escape');
+  await row.waitFor({ state: 'detached', timeout: 30_000 });
   return /web worker/i.test(text) ? 'web worker' : text.replace(/\s+/g, ' ');
 }
 
