@@ -58,11 +58,11 @@ describe(`pseudo-localized workbench (${PSEUDO_LOCALE})`, () => {
 
   before(async function () {
     this.timeout(180_000);
-    const serverUserData = process.env.GENAI_LIFECYCLE_SERVER_USER_DATA;
-    if (!serverUserData) {
-      throw new Error('GENAI_LIFECYCLE_SERVER_USER_DATA is not set: run UI checks through `npm test` (test/host/run-all.mjs)');
+    const serverData = process.env.GENAI_LIFECYCLE_SERVER_DATA;
+    if (!serverData) {
+      throw new Error('GENAI_LIFECYCLE_SERVER_DATA is not set: run UI checks through `npm test` (test/host/run-all.mjs)');
     }
-    installStandInLanguagePack(serverUserData);
+    installStandInLanguagePack(serverData);
     const extension = pseudoLocalizedExtension();
     strings = extension.strings;
     const folder = scratchCopy(fixtureSource(FIXTURE));

@@ -46,17 +46,18 @@ export function pseudoLocalizedExtension(): { readonly folder: string; readonly 
 /**
  * The server picks the display language from the `vscode.nls.locale` cookie, but only switches
  * the workbench (and so the extension host's `vscode.env.language`) to a locale it has a
- * language pack for: it reads `languagepacks.json` in its user-data folder. This one translates
+ * language pack for: it reads `languagepacks.json` in its server-data folder (`--server-data-dir`). This one translates
  * nothing of VS Code itself (its messages stay English); it only makes `qps-ploc` a language.
  */
-export function installStandInLanguagePack(serverUserData: string): void {
+export function installStandInLanguagePack(serverData: string): void {
   const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'genai-lifecycle-langpack-'));
   const coreTranslations = path.join(packDir, 'main.i18n.json');
   fs.writeFileSync(coreTranslations, JSON.stringify({ contents: {} }));
   const packs = {
     [PSEUDO_LOCALE]: { hash: 'genai-lifecycle-pseudo', extensions: [], translations: { vscode: coreTranslations }, label: 'Pseudo' },
   };
-  fs.writeFileSync(path.join(serverUserData, 'languagepacks.json'), JSON.stringify(packs, undefined, 2));
+  fs.mkdirSync(serverData, { recursive: true });
+  fs.writeFileSync(path.join(serverData, 'languagepacks.json'), JSON.stringify(packs, undefined, 2));
 }
 
 /** Every string value in a parsed plan (titles, owners, notes, tasks, ids, paths): user data shows as written. */
