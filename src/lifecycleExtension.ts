@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { CommandsFeature } from './commands';
 import { LanguageFeatures } from './language';
@@ -40,6 +41,12 @@ export class LifecycleExtension extends Disposable {
 
   constructor(context: vscode.ExtensionContext, runtime: LifecycleRuntime) {
     super();
+    // The model translates through @vscode/l10n (it cannot import `vscode`); give it the bundle VS Code
+    // loaded for the display language before any feature asks for a string. Without one (English)
+    // every l10n.t returns its English text. Module-level tables must therefore translate when read.
+    if (vscode.l10n.bundle) {
+      l10n.config({ contents: vscode.l10n.bundle });
+    }
     const log = this.register(vscode.window.createOutputChannel('GenAI Lifecycle', { log: true }));
     // The plan worker starts on the first plan too large to read in this thread, never before;
     // it gets the display language's bundle, so its diagnostics are translated as ours are.

@@ -1,7 +1,8 @@
 // The chart's cells that draw from the data alone (no page state, no messages).
 
 import type { ChartColumn, ChartData } from '../../src/model/presentation/chart';
-import { el, emptyMark, hiddenText, svg } from './dom';
+import type { ChartStrings } from '../../src/model/presentation/pageStrings';
+import { el, emptyMark, fill, hiddenText, svg } from './dom';
 
 /** Expertise as rising bars, filled up to the level (1..steps). */
 function expertiseBars(level: number, steps: number): SVGElement {
@@ -25,36 +26,36 @@ function durationTrack(level: number, steps: number): SVGElement {
 }
 
 /** Both meters of a stage, each labelled, with the level in words for screen readers. */
-export function effortPicture(column: ChartColumn, chart: ChartData): HTMLDivElement {
+export function effortPicture(column: ChartColumn, chart: ChartData, words: ChartStrings): HTMLDivElement {
   const picture = el('div', 'effort');
   const expertiseSteps = chart.expertiseScale.length;
   const durationSteps = chart.durationScale.length - 1;
   const expertise = el('div', 'effort-line');
-  expertise.append(el('span', 'effort-name', 'Expertise'));
+  expertise.append(el('span', 'effort-name', words.expertise));
   if (column.expertiseLevel !== undefined) {
     expertise.append(expertiseBars(column.expertiseLevel, expertiseSteps));
     const label = chart.expertiseScale[column.expertiseLevel - 1] ?? '';
     expertise.append(el('span', 'effort-value', label));
-    expertise.append(hiddenText(`, level ${column.expertiseLevel} of ${expertiseSteps}`));
+    expertise.append(hiddenText(fill(words.expertiseLevel, column.expertiseLevel, expertiseSteps)));
   } else {
-    expertise.append(emptyMark('not on the scale'));
+    expertise.append(emptyMark(words.notOnScale));
   }
   const duration = el('div', 'effort-line');
-  duration.append(el('span', 'effort-name', 'Training'));
+  duration.append(el('span', 'effort-name', words.training));
   if (column.durationLevel !== undefined) {
     duration.append(durationTrack(column.durationLevel, durationSteps));
     duration.append(el('span', 'effort-value', chart.durationScale[column.durationLevel] ?? ''));
-    duration.append(hiddenText(`, step ${column.durationLevel} of ${durationSteps}`));
+    duration.append(hiddenText(fill(words.durationStep, column.durationLevel, durationSteps)));
   } else {
-    duration.append(emptyMark('not on the scale'));
+    duration.append(emptyMark(words.notOnScale));
   }
   picture.append(expertise, duration);
   return picture;
 }
 
-export function statusBadge(column: ChartColumn): HTMLSpanElement {
+export function statusBadge(column: ChartColumn, words: ChartStrings): HTMLSpanElement {
   if (!column.status) {
-    return el('span', 'badge badge-absent', 'Not in plan');
+    return el('span', 'badge badge-absent', words.notInPlan);
   }
   const badge = el('span', `badge badge-${column.status}`);
   const dot = el('span', 'badge-dot');
@@ -63,16 +64,16 @@ export function statusBadge(column: ChartColumn): HTMLSpanElement {
   return badge;
 }
 
-export function datesCell(column: ChartColumn): HTMLElement {
+export function datesCell(column: ChartColumn, words: ChartStrings): HTMLElement {
   if (!column.started && !column.completed) {
-    return emptyMark('no dates');
+    return emptyMark(words.noDates);
   }
   const list = el('div', 'dates');
   if (column.started) {
-    list.append(dateLine('Started', column.started));
+    list.append(dateLine(words.started, column.started));
   }
   if (column.completed) {
-    list.append(dateLine('Completed', column.completed));
+    list.append(dateLine(words.completed, column.completed));
   }
   return list;
 }
@@ -87,19 +88,19 @@ function dateLine(label: string, date: string): HTMLDivElement {
   return line;
 }
 
-export function tasksCell(column: ChartColumn): HTMLSpanElement {
+export function tasksCell(column: ChartColumn, words: ChartStrings): HTMLSpanElement {
   if (column.totalTasks === 0) {
-    return emptyMark('no tasks');
+    return emptyMark(words.noTasks);
   }
-  const text = column.openTasks === 0 ? `All ${column.totalTasks} done` : `${column.openTasks} of ${column.totalTasks} open`;
+  const text = column.openTasks === 0 ? fill(words.allTasksDone, column.totalTasks) : fill(words.tasksOpen, column.openTasks, column.totalTasks);
   return el('span', column.openTasks > 0 ? 'tasks tasks-open' : 'tasks', text);
 }
 
 /** The chart's footer: the scales the meters draw. */
-export function legend(chart: ChartData): HTMLElement {
+export function legend(chart: ChartData, words: ChartStrings): HTMLElement {
   const footer = el('footer', 'legend');
   const scale = chart.expertiseScale.join(', ');
   const steps = chart.durationScale.join(', ');
-  footer.append(el('p', undefined, `Expertise bars: ${scale}. Training track: ${steps}.`));
+  footer.append(el('p', undefined, fill(words.legend, scale, steps)));
   return footer;
 }

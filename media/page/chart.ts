@@ -4,9 +4,10 @@
 // `getState`/`setState`, and asks the extension to act by posting messages the extension
 // checks again. It shares the message contract with the extension by type-only imports.
 
-import type { ChartAdvice, ChartColumn, ChartData, HostMessage, WebviewMessage } from '../../src/model/presentation/chart';
+import type { ChartAdvice, ChartColumn, ChartData, WebviewMessage } from '../../src/model/presentation/chart';
+import type { ChartStringKey, ChartStrings, LocalizedChartMessage } from '../../src/model/presentation/pageStrings';
 import { datesCell, effortPicture, legend, statusBadge, tasksCell } from './cells';
-import { el, emptyMark } from './dom';
+import { el, emptyMark, fill, isStringTable } from './dom';
 import { memoryCell, memoryLegend, memoryMissingRow } from './memory';
 import { vscodeApi } from './vscodeApi';
 
@@ -23,6 +24,19 @@ const root = chartRoot();
 const state = restoredState(vscode.getState());
 let saveScheduled = false;
 let restoringScroll = false;
+/** The host's words for this page (in the display language), from the latest message. */
+let words: ChartStrings;
+
+/** Every word the page needs: a message without all of them as strings is not drawn. */
+const CHART_STRING_KEYS = {
+  heading: true, planPrefix: true, folderSuffix: true, chooseHint: true, introNoPlan: true, introNoFolder: true, createPlan: true, oneError: true, manyErrors: true,
+  adviceRegion: true, effortAhead: true, noAdvice: true, nextStep: true, nextSteps: true, moreAdvice: true, stagePrefix: true, showStage: true, showStageInSidebar: true,
+  stageButton: true, currentStageButton: true, chooseStatusTooltip: true, customTag: true, currentTag: true, actionOnStage: true, caption: true, captionWithPlan: true,
+  stageColumn: true, effortRow: true, statusRow: true, ownerRow: true, datesRow: true, openTasksRow: true, memoryRow: true, notDeclared: true, noOwner: true,
+  tableRegion: true, expertise: true, training: true, expertiseLevel: true, durationStep: true, notOnScale: true, notInPlan: true, noDates: true, started: true,
+  completed: true, noTasks: true, allTasksDone: true, tasksOpen: true, legend: true, doesNotFit: true, doesNotFitTooltip: true, noEstimate: true,
+  noEstimateSpoken: true, notInThePlan: true, memoryOf: true, memoryShare: true, memoryBars: true, memoryLegend: true,
+} as const satisfies Record<ChartStringKey, true>;
 
 function chartRoot(): HTMLElement {
   const found = document.getElementById('chart-root');
@@ -84,8 +98,8 @@ function stageHeader(column: ChartColumn, position: number): HTMLTableCellElemen
     const button = el('button', 'stage-button');
     button.type = 'button';
     button.dataset.focusKey = `header:${column.id}`;
-    button.setAttribute('aria-label', `${column.title}: ${column.statusLabel ?? column.status}${column.current ? ', current stage' : ''}. Choose a status…`);
-    button.title = 'Choose a status for this stage';
+    button.setAttribute('aria-label', fill(column.current ? words.currentStageButton : words.stageButton, column.title, column.statusLabel ?? column.status));
+    button.title = words.chooseStatusTooltip;
     button.append(order, title);
     button.addEventListener('click', () => {
       select(column.id);
@@ -98,10 +112,10 @@ function stageHeader(column: ChartColumn, position: number): HTMLTableCellElemen
   }
   const tags = el('div', 'stage-tags');
   if (!column.builtIn) {
-    tags.append(el('span', 'tag', 'Custom'));
+    tags.append(el('span', 'tag', words.customTag));
   }
   if (column.current) {
-    tags.append(el('span', 'tag tag-current', 'Current'));
+    tags.append(el('span', 'tag tag-current', words.currentTag));
   }
   if (tags.childElementCount > 0) {
     th.append(tags);
@@ -154,7 +168,7 @@ function row(label: string, columns: readonly ChartColumn[], cell: (column: Char
 
 function statusCell(column: ChartColumn): HTMLDivElement {
   const wrapper = el('div', 'status');
-  wrapper.append(statusBadge(column));
+  wrapper.append(statusBadge(column, words));
   if (column.note) {
     wrapper.append(el('p', 'note', column.note));
   }
@@ -164,7 +178,7 @@ function statusCell(column: ChartColumn): HTMLDivElement {
     const button = el('button', 'action', next.label);
     button.type = 'button';
     button.dataset.focusKey = `action:${column.id}`;
-    button.setAttribute('aria-label', `${next.label} ${column.title}`);
+    button.setAttribute('aria-label', fill(words.actionOnStage, next.label, column.title));
     button.addEventListener('click', () => {
       select(column.id);
       send({ type: 'setStatus', stageId: column.id, status: next.status });
@@ -176,29 +190,21 @@ function statusCell(column: ChartColumn): HTMLDivElement {
 
 function heading(chart: ChartData): HTMLElement {
   const header = el('header', 'chart-header');
-  header.append(el('h1', undefined, 'GenAI lifecycle effort chart'));
+  header.append(el('h1', undefined, words.heading));
   if (chart.hasPlan) {
     const where = el('p', 'subtitle');
-    where.append(document.createTextNode('Plan: '));
+    where.append(document.createTextNode(words.planPrefix));
     where.append(el('strong', undefined, chart.project ?? chart.folderName ?? 'lifecycle.yaml'));
     if (chart.project && chart.folderName) {
-      where.append(document.createTextNode(` (folder ${chart.folderName})`));
+      where.append(document.createTextNode(fill(words.folderSuffix, chart.folderName)));
     }
     header.append(where);
-    header.append(el('p', 'hint', 'Choose a stage heading to set its status, or use the button under its status.'));
+    header.append(el('p', 'hint', words.chooseHint));
     header.append(adviceSection(chart));
   } else {
-    header.append(
-      el(
-        'p',
-        'subtitle',
-        chart.folderName
-          ? 'The effort each stage of a generative AI project usually takes. This folder has no lifecycle plan yet: create one to track your project on this chart.'
-          : 'The effort each stage of a generative AI project usually takes. Open a folder to track a project on this chart.',
-      ),
-    );
+    header.append(el('p', 'subtitle', chart.folderName ? words.introNoPlan : words.introNoFolder));
     if (chart.folderName) {
-      const create = el('button', 'primary', 'Create lifecycle.yaml');
+      const create = el('button', 'primary', words.createPlan);
       create.type = 'button';
       create.dataset.focusKey = 'create-plan';
       create.addEventListener('click', () => send({ type: 'createPlan' }));
@@ -206,11 +212,7 @@ function heading(chart: ChartData): HTMLElement {
     }
   }
   if (chart.errorCount > 0) {
-    const notice = el(
-      'p',
-      'notice',
-      `lifecycle.yaml has ${chart.errorCount} ${chart.errorCount === 1 ? 'error' : 'errors'}: the chart shows the last version without errors. See the Problems panel.`,
-    );
+    const notice = el('p', 'notice', chart.errorCount === 1 ? words.oneError : fill(words.manyErrors, chart.errorCount));
     notice.setAttribute('role', 'status');
     header.append(notice);
   }
@@ -220,18 +222,18 @@ function heading(chart: ChartData): HTMLElement {
 /** The advisor's first few next steps and the effort roll-up; every string goes in as text. */
 function adviceSection(chart: ChartData): HTMLElement {
   const section = el('section', 'advice');
-  section.setAttribute('aria-label', 'Next steps and effort ahead');
+  section.setAttribute('aria-label', words.adviceRegion);
   if (chart.effortSummary) {
     const effort = el('p', 'effort-summary');
-    effort.append(el('strong', undefined, 'Effort ahead: '), document.createTextNode(chart.effortSummary));
+    effort.append(el('strong', undefined, words.effortAhead), document.createTextNode(chart.effortSummary));
     section.append(effort);
   }
   const advice = Array.isArray(chart.advice) ? chart.advice : [];
   if (advice.length === 0) {
-    section.append(el('p', 'advice-none', 'No next-step advice right now.'));
+    section.append(el('p', 'advice-none', words.noAdvice));
     return section;
   }
-  section.append(el('h2', 'advice-title', advice.length === 1 ? 'Next step' : 'Next steps'));
+  section.append(el('h2', 'advice-title', advice.length === 1 ? words.nextStep : words.nextSteps));
   const list = el('ul', 'advice-list');
   for (const entry of advice) {
     list.append(adviceItem(entry));
@@ -239,7 +241,7 @@ function adviceSection(chart: ChartData): HTMLElement {
   section.append(list);
   const more = chart.adviceCount - advice.length;
   if (more > 0) {
-    section.append(el('p', 'hint', `${more} more in “What Should I Do Next?” (GenAI Lifecycle).`));
+    section.append(el('p', 'hint', fill(words.moreAdvice, more)));
   }
   return section;
 }
@@ -248,11 +250,11 @@ function adviceItem(entry: ChartAdvice): HTMLLIElement {
   const item = el('li', 'advice-item');
   item.dataset.adviceKey = entry.key;
   const text = el('span', 'advice-message');
-  text.append(el('span', 'advice-stage', `${entry.stageTitle}: `), document.createTextNode(entry.message));
-  const button = el('button', 'action advice-action', entry.actionLabel ?? 'Show stage');
+  text.append(el('span', 'advice-stage', fill(words.stagePrefix, entry.stageTitle)), document.createTextNode(entry.message));
+  const button = el('button', 'action advice-action', entry.actionLabel ?? words.showStage);
   button.type = 'button';
   button.dataset.focusKey = `advice:${entry.key}`;
-  button.setAttribute('aria-label', entry.actionLabel ?? `Show ${entry.stageTitle} in the sidebar`);
+  button.setAttribute('aria-label', entry.actionLabel ?? fill(words.showStageInSidebar, entry.stageTitle));
   button.addEventListener('click', () => {
     select(entry.stageId);
     send({ type: 'runAdvice', key: entry.key });
@@ -264,14 +266,14 @@ function adviceItem(entry: ChartAdvice): HTMLLIElement {
 function table(chart: ChartData): HTMLDivElement {
   const columns = chart.columns;
   const tableElement = el('table', 'chart');
-  const caption = el('caption', undefined, 'Effort per lifecycle stage: training duration, customization, objective and expertise');
+  const caption = el('caption', undefined, words.caption);
   if (chart.hasPlan) {
-    caption.append(document.createTextNode(', with the plan’s status, owners, dates and open tasks'));
+    caption.append(document.createTextNode(words.captionWithPlan));
   }
   tableElement.append(caption);
   const thead = el('thead');
   const headRow = el('tr');
-  const corner = el('th', 'corner', 'Stage');
+  const corner = el('th', 'corner', words.stageColumn);
   corner.scope = 'col';
   headRow.append(corner);
   columns.forEach((column, index) => headRow.append(stageHeader(column, index + 1)));
@@ -279,24 +281,24 @@ function table(chart: ChartData): HTMLDivElement {
   tableElement.append(thead);
 
   const tbody = el('tbody');
-  tbody.append(row('Effort', columns, (column) => effortPicture(column, chart), 'row-effort'));
+  tbody.append(row(words.effortRow, columns, (column) => effortPicture(column, chart, words), 'row-effort'));
   for (const { key, label } of chart.rows) {
     tbody.append(
       row(label, columns, (column) => {
         const text = column.cells[key];
-        return text ? el('span', 'cell-text', text) : emptyMark('not declared');
+        return text ? el('span', 'cell-text', text) : emptyMark(words.notDeclared);
       }),
     );
   }
   if (chart.hasPlan) {
-    tbody.append(row('Status', columns, statusCell, 'row-status'));
-    tbody.append(row('Owner', columns, (column) => (column.owner ? el('span', 'owner', column.owner) : emptyMark('no owner'))));
-    tbody.append(row('Dates', columns, datesCell));
-    tbody.append(row('Open tasks', columns, tasksCell));
+    tbody.append(row(words.statusRow, columns, statusCell, 'row-status'));
+    tbody.append(row(words.ownerRow, columns, (column) => (column.owner ? el('span', 'owner', column.owner) : emptyMark(words.noOwner))));
+    tbody.append(row(words.datesRow, columns, (column) => datesCell(column, words)));
+    tbody.append(row(words.openTasksRow, columns, (column) => tasksCell(column, words)));
   }
   const memory = chart.memory;
   if (memory && Array.isArray(memory.cells)) {
-    tbody.append(memory.missing === undefined ? row('GPU memory', columns, (column) => memoryCell(column, memory), 'row-memory') : memoryMissingRow(memory, columns.length));
+    tbody.append(memory.missing === undefined ? row(words.memoryRow, columns, (column) => memoryCell(column, memory, words), 'row-memory') : memoryMissingRow(memory, columns.length, words));
   }
   tableElement.append(tbody);
 
@@ -305,7 +307,7 @@ function table(chart: ChartData): HTMLDivElement {
   // Focusable so keyboard users can scroll it sideways at narrow widths.
   scroller.tabIndex = 0;
   scroller.setAttribute('role', 'region');
-  scroller.setAttribute('aria-label', 'Effort chart table');
+  scroller.setAttribute('aria-label', words.tableRegion);
   scroller.dataset.focusKey = 'scroller';
   scroller.addEventListener('scroll', scheduleSave, { passive: true });
   scroller.append(tableElement);
@@ -322,9 +324,9 @@ function render(chart: ChartData): void {
   const scrollY = previous ? window.scrollY : state.scrollY;
   const tableScrollLeft = previous ? previous.scrollLeft : state.tableScrollLeft;
   restoringScroll = true;
-  const footer = legend(chart);
+  const footer = legend(chart, words);
   if (chart.memory && chart.memory.missing === undefined) {
-    footer.append(memoryLegend(chart.memory));
+    footer.append(memoryLegend(chart.memory, words));
   }
   root.replaceChildren(heading(chart), table(chart), footer);
   root.setAttribute('aria-busy', 'false');
@@ -347,13 +349,16 @@ function render(chart: ChartData): void {
   });
 }
 
-/** Only the extension posts to this page; still, draw nothing that is not chart data. */
-function isHostMessage(value: unknown): value is HostMessage {
+/** Only the extension posts to this page; still, draw nothing that is not chart data with its words. */
+function isHostMessage(value: unknown): value is LocalizedChartMessage {
   if (typeof value !== 'object' || value === null) {
     return false;
   }
   const message = value as Record<string, unknown>;
   if (message.type !== 'chart' || typeof message.chart !== 'object' || message.chart === null) {
+    return false;
+  }
+  if (!isStringTable(message.strings, CHART_STRING_KEYS)) {
     return false;
   }
   const chart = message.chart as Record<string, unknown>;
@@ -362,6 +367,7 @@ function isHostMessage(value: unknown): value is HostMessage {
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (isHostMessage(event.data)) {
+    words = event.data.strings;
     render(event.data.chart);
   }
 });

@@ -36,3 +36,20 @@ export function emptyMark(spoken: string): HTMLSpanElement {
   wrapper.append(dash, hiddenText(spoken));
   return wrapper;
 }
+
+/** A host-translated template with `{0}`, `{1}`… filled in (a placeholder without an argument stays). */
+export function fill(template: string, ...args: readonly (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (placeholder, index: string) => {
+    const value = args[Number(index)];
+    return value === undefined ? placeholder : String(value);
+  });
+}
+
+/** Whether `value` is an object holding a string under each of `keys` (the words a page needs). */
+export function isStringTable(value: unknown, keys: Readonly<Record<string, true>>): boolean {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const table = value as Record<string, unknown>;
+  return Object.keys(keys).every((key) => typeof table[key] === 'string');
+}

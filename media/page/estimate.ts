@@ -2,12 +2,21 @@
 // through textContent), the formulas and the sources. It only ever says it is ready.
 
 import type { EstimateRow } from '../../src/model/presentation/estimateText';
-import type { EstimateHostMessage, EstimatePageMessage, EstimatePanelData } from '../../src/model/presentation/estimatePanel';
-import { el, emptyMark } from './dom';
+import type { EstimatePageMessage, EstimatePanelData } from '../../src/model/presentation/estimatePanel';
+import type { EstimateStringKey, EstimateStrings, LocalizedEstimateMessage } from '../../src/model/presentation/pageStrings';
+import { el, emptyMark, fill, isStringTable } from './dom';
 import { vscodeApi } from './vscodeApi';
 
 const vscode = vscodeApi<EstimatePageMessage, never>();
 const root = document.getElementById('estimate-root') ?? document.body;
+/** The host's words for this page (in the display language), from the latest message. */
+let words: EstimateStrings;
+
+/** Every word the page needs: a message without all of them as strings is not drawn. */
+const ESTIMATE_STRING_KEYS = {
+  heading: true, headingFor: true, model: true, hardware: true, howComputed: true, sources: true, namePrefix: true, caption: true, stageColumn: true, methodColumn: true,
+  precisionColumn: true, memoryColumn: true, fitColumn: true, notesColumn: true, noEstimate: true, noMethod: true, noPrecision: true, noNotes: true, compute: true, doesNotFit: true,
+} as const satisfies Record<EstimateStringKey, true>;
 
 function cellText(text: string | undefined, spoken: string): HTMLElement {
   return text === undefined || text === '' ? emptyMark(spoken) : el('span', undefined, text);
@@ -18,7 +27,7 @@ function fitCell(row: EstimateRow): HTMLElement {
   if (row.fit === 'does-not-fit') {
     const mark = el('span', 'fit-mark', '\u2716');
     mark.setAttribute('role', 'img');
-    mark.setAttribute('aria-label', 'Does not fit');
+    mark.setAttribute('aria-label', words.doesNotFit);
     wrapper.append(mark, document.createTextNode(' '));
   }
   wrapper.append(document.createTextNode(row.fitText));
@@ -26,9 +35,9 @@ function fitCell(row: EstimateRow): HTMLElement {
 }
 
 function notesCell(row: EstimateRow): HTMLElement {
-  const notes = [row.problem, row.advice, row.compute === undefined ? undefined : `Compute: ${row.compute}`].filter((note): note is string => note !== undefined);
+  const notes = [row.problem, row.advice, row.compute === undefined ? undefined : fill(words.compute, row.compute)].filter((note): note is string => note !== undefined);
   if (notes.length === 0) {
-    return emptyMark('no notes');
+    return emptyMark(words.noNotes);
   }
   const list = el('div', 'notes');
   for (const note of notes) {
@@ -39,9 +48,9 @@ function notesCell(row: EstimateRow): HTMLElement {
 
 function table(data: EstimatePanelData): HTMLTableElement {
   const tableElement = el('table', 'estimates');
-  tableElement.append(el('caption', undefined, 'GPU memory per stage'));
+  tableElement.append(el('caption', undefined, words.caption));
   const head = el('tr');
-  for (const label of ['Stage', 'Method', 'Precision', 'Memory', 'Fit', 'Notes']) {
+  for (const label of [words.stageColumn, words.methodColumn, words.precisionColumn, words.memoryColumn, words.fitColumn, words.notesColumn]) {
     const th = el('th', undefined, label);
     th.scope = 'col';
     head.append(th);
@@ -55,8 +64,8 @@ function table(data: EstimatePanelData): HTMLTableElement {
     const stage = el('th', undefined, row.title);
     stage.scope = 'row';
     const memory = el('td', 'memory');
-    memory.append(cellText(row.total, 'no estimate'));
-    const cells = [cellText(row.method, 'no method'), cellText(row.precision, 'no precision')].map((content) => {
+    memory.append(cellText(row.total, words.noEstimate));
+    const cells = [cellText(row.method, words.noMethod), cellText(row.precision, words.noPrecision)].map((content) => {
       const td = el('td');
       td.append(content);
       return td;
@@ -72,36 +81,37 @@ function table(data: EstimatePanelData): HTMLTableElement {
   return tableElement;
 }
 
-function render(message: EstimateHostMessage): void {
+function render(message: LocalizedEstimateMessage): void {
+  words = message.strings;
   if (message.type === 'empty') {
-    root.replaceChildren(el('h1', undefined, 'GPU memory estimate'), el('p', 'basis', message.text));
+    root.replaceChildren(el('h1', undefined, words.heading), el('p', 'basis', message.text));
     root.setAttribute('aria-busy', 'false');
     return;
   }
   const data = message.data;
   const header = el('header');
-  header.append(el('h1', undefined, `GPU memory estimate: ${data.title}`), el('p', 'basis', data.basis));
-  const facts = [data.table.model === undefined ? undefined : `Model: ${data.table.model}`, data.table.hardware === undefined ? data.table.hardwareProblem : `Hardware: ${data.table.hardware}`];
+  header.append(el('h1', undefined, fill(words.headingFor, data.title)), el('p', 'basis', data.basis));
+  const facts = [data.table.model === undefined ? undefined : fill(words.model, data.table.model), data.table.hardware === undefined ? data.table.hardwareProblem : fill(words.hardware, data.table.hardware)];
   for (const fact of facts) {
     if (fact !== undefined) {
       header.append(el('p', 'fact', fact));
     }
   }
   const formulas = el('section', 'formulas');
-  formulas.append(el('h2', undefined, 'How it is computed'));
+  formulas.append(el('h2', undefined, words.howComputed));
   const formulaList = el('ul');
   for (const entry of data.formulas) {
     const item = el('li');
-    item.append(el('strong', undefined, `${entry.name}: `), document.createTextNode(`${entry.formula} `), el('span', 'source', `(${entry.sources})`));
+    item.append(el('strong', undefined, fill(words.namePrefix, entry.name)), document.createTextNode(`${entry.formula} `), el('span', 'source', `(${entry.sources})`));
     formulaList.append(item);
   }
   formulas.append(formulaList);
   const sources = el('section', 'sources');
-  sources.append(el('h2', undefined, 'Sources'));
+  sources.append(el('h2', undefined, words.sources));
   const sourceList = el('ul');
   for (const source of data.sources) {
     const item = el('li');
-    item.append(el('strong', undefined, `${source.short}: `), document.createTextNode(source.citation));
+    item.append(el('strong', undefined, fill(words.namePrefix, source.short)), document.createTextNode(source.citation));
     sourceList.append(item);
   }
   sources.append(sourceList);
@@ -111,11 +121,14 @@ function render(message: EstimateHostMessage): void {
   root.setAttribute('aria-busy', 'false');
 }
 
-function isHostMessage(value: unknown): value is EstimateHostMessage {
+function isHostMessage(value: unknown): value is LocalizedEstimateMessage {
   if (typeof value !== 'object' || value === null) {
     return false;
   }
   const message = value as Record<string, unknown>;
+  if (!isStringTable(message.strings, ESTIMATE_STRING_KEYS)) {
+    return false;
+  }
   if (message.type === 'empty') {
     return typeof message.text === 'string';
   }

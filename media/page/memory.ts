@@ -3,7 +3,8 @@
 
 import type { ChartColumn } from '../../src/model/presentation/chart';
 import type { ChartMemory, ChartMemoryCell } from '../../src/model/presentation/chartMemory';
-import { el, emptyMark, hiddenText, svg } from './dom';
+import type { ChartStrings } from '../../src/model/presentation/pageStrings';
+import { el, emptyMark, fill, hiddenText, svg } from './dom';
 
 const BAR_WIDTH = 100;
 
@@ -17,11 +18,11 @@ function memoryBar(fraction: number, fits: boolean): SVGElement {
 }
 
 /** Not fitting: a mark for the eye, its meaning for the ear. */
-function notFitMark(): HTMLSpanElement {
+function notFitMark(words: ChartStrings): HTMLSpanElement {
   const mark = el('span', 'memory-mark', '\u2716');
   mark.setAttribute('role', 'img');
-  mark.setAttribute('aria-label', 'Does not fit');
-  mark.title = 'Does not fit the plan’s GPUs';
+  mark.setAttribute('aria-label', words.doesNotFit);
+  mark.title = words.doesNotFitTooltip;
   return mark;
 }
 
@@ -29,23 +30,23 @@ function percent(fraction: number): string {
   return `${String(Math.round(fraction * 100))}%`;
 }
 
-function drawCell(cell: ChartMemoryCell, memory: ChartMemory): HTMLElement {
+function drawCell(cell: ChartMemoryCell, memory: ChartMemory, words: ChartStrings): HTMLElement {
   if (cell.label === undefined) {
-    return el('span', 'memory-problem', cell.problem ?? 'No estimate');
+    return el('span', 'memory-problem', cell.problem ?? words.noEstimate);
   }
   const wrapper = el('div', `memory memory-${cell.fit}`);
   const figure = el('div', 'memory-figure');
   if (cell.fits === false) {
-    figure.append(notFitMark());
+    figure.append(notFitMark(words));
   }
   figure.append(el('span', 'memory-total', cell.label));
   if (memory.hardwareTotal !== undefined && cell.fraction !== undefined) {
-    figure.append(el('span', 'memory-of', `of ${memory.hardwareTotal}`));
+    figure.append(el('span', 'memory-of', fill(words.memoryOf, memory.hardwareTotal)));
   }
   wrapper.append(figure);
   if (cell.fraction !== undefined && cell.fits !== undefined) {
     wrapper.append(memoryBar(cell.fraction, cell.fits));
-    wrapper.append(hiddenText(`, ${percent(cell.fraction)} of the GPU memory`));
+    wrapper.append(hiddenText(fill(words.memoryShare, percent(cell.fraction))));
   }
   const detail = [cell.method, cell.precision].filter((part): part is string => part !== undefined).join(', ');
   if (detail !== '') {
@@ -56,15 +57,15 @@ function drawCell(cell: ChartMemoryCell, memory: ChartMemory): HTMLElement {
 }
 
 /** A stage's cell: its estimate, or a dash when the plan does not list the stage. */
-export function memoryCell(column: ChartColumn, memory: ChartMemory): Node {
+export function memoryCell(column: ChartColumn, memory: ChartMemory, words: ChartStrings): Node {
   const cell = memory.cells.find((candidate) => candidate.stageId === column.id);
-  return cell ? drawCell(cell, memory) : emptyMark(column.inPlan ? 'no estimate' : 'not in the plan');
+  return cell ? drawCell(cell, memory, words) : emptyMark(column.inPlan ? words.noEstimateSpoken : words.notInThePlan);
 }
 
 /** The row when the plan gives no model size: one cell across the stages saying what to add. */
-export function memoryMissingRow(memory: ChartMemory, span: number): HTMLTableRowElement {
+export function memoryMissingRow(memory: ChartMemory, span: number, words: ChartStrings): HTMLTableRowElement {
   const tr = el('tr', 'row-memory');
-  const th = el('th', 'row-header', 'GPU memory');
+  const th = el('th', 'row-header', words.memoryRow);
   th.scope = 'row';
   const td = el('td', 'memory-missing', memory.missing ?? '');
   td.colSpan = span;
@@ -73,7 +74,7 @@ export function memoryMissingRow(memory: ChartMemory, span: number): HTMLTableRo
 }
 
 /** The legend's line for the row: what the bar is measured against. */
-export function memoryLegend(memory: ChartMemory): HTMLParagraphElement {
-  const against = memory.hardware === undefined ? (memory.hardwareProblem ?? '') : `Bars: each stage’s estimate against the plan’s ${memory.hardware}; \u2716 marks a stage that does not fit.`;
-  return el('p', 'memory-legend', `GPU memory: estimated from model:, hardware: and each stage’s method and precision (hover them in lifecycle.yaml for the arithmetic and sources). ${against}`.trim());
+export function memoryLegend(memory: ChartMemory, words: ChartStrings): HTMLParagraphElement {
+  const against = memory.hardware === undefined ? (memory.hardwareProblem ?? '') : fill(words.memoryBars, memory.hardware);
+  return el('p', 'memory-legend', fill(words.memoryLegend, against).trim());
 }

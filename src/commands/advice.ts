@@ -10,7 +10,7 @@ import { adviceCommand, COMMAND_IDS } from '../model/presentation/commandIds';
 import type { LifecycleServices } from '../services';
 import { Disposable } from '../util/disposable';
 import { showError } from '../util/errors';
-import { NO_PLAN_MESSAGE, stageTargetIn, type FolderPlan } from '../workspace/planStore';
+import { noPlanMessage, stageTargetIn, type FolderPlan } from '../workspace/planStore';
 import { pickOne } from './resolve';
 
 interface AdviceItem extends vscode.QuickPickItem {
@@ -18,7 +18,10 @@ interface AdviceItem extends vscode.QuickPickItem {
   readonly advice: Advice;
 }
 
-const DISMISS_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('close'), tooltip: 'Dismiss this advice' };
+/** Made when used, so its tooltip is in the display language. */
+function dismissButton(): vscode.QuickInputButton {
+  return { iconPath: new vscode.ThemeIcon('close'), tooltip: vscode.l10n.t('Dismiss this advice') };
+}
 
 export class AdviceCommands extends Disposable {
   constructor(private readonly services: LifecycleServices) {
@@ -35,16 +38,17 @@ export class AdviceCommands extends Disposable {
   async whatNext(folderArg?: unknown): Promise<boolean> {
     const plans = this.plansNamed(folderArg);
     if (plans.length === 0) {
-      return showError(this.services.log, NO_PLAN_MESSAGE);
+      return showError(this.services.log, noPlanMessage());
     }
     const multiRoot = this.services.store.existing().length > 1;
+    const dismiss = dismissButton();
     const itemsNow = (): AdviceItem[] =>
       plans.flatMap((folderPlan) => {
         const plan = folderPlan.plan;
         return plan
           ? this.services.advisor.adviceFor(folderPlan).map((advice) => ({
               ...adviceQuickPickParts(plan, advice, multiRoot ? folderPlan.folder.name : undefined),
-              buttons: [DISMISS_BUTTON],
+              buttons: [dismiss],
               folderPlan,
               advice,
             }))
@@ -54,7 +58,11 @@ export class AdviceCommands extends Disposable {
     const summary = plans.length === 1 && plans[0].plan ? planEffortSummary(plans[0].plan) : undefined;
     if (items.length === 0) {
       // Asked for, so an answer is due; still no modal.
-      void vscode.window.showInformationMessage(`No advice right now${summary ? ` (${summary})` : ''}. Dismissed advice comes back with "Restore Dismissed Advice".`);
+      void vscode.window.showInformationMessage(
+        summary
+          ? vscode.l10n.t('No advice right now ({0}). Dismissed advice comes back with "Restore Dismissed Advice".', summary)
+          : vscode.l10n.t('No advice right now. Dismissed advice comes back with "Restore Dismissed Advice".'),
+      );
       return false;
     }
     const chosen = await this.pick(items, itemsNow, summary);
@@ -75,7 +83,13 @@ export class AdviceCommands extends Disposable {
   /** `restoreDismissedAdvice(folderUri?)`: every plan's dismissed advice (or that folder's) shows again. */
   async restore(folderArg?: unknown): Promise<boolean> {
     const restored = await this.services.advisor.restore(this.plansNamed(folderArg));
-    void vscode.window.setStatusBarMessage(restored > 0 ? `GenAI Lifecycle: ${restored} dismissed ${restored === 1 ? 'piece' : 'pieces'} of advice restored` : 'GenAI Lifecycle: no dismissed advice', 4000);
+    const message =
+      restored === 0
+        ? vscode.l10n.t('GenAI Lifecycle: no dismissed advice')
+        : restored === 1
+          ? vscode.l10n.t('GenAI Lifecycle: 1 dismissed piece of advice restored')
+          : vscode.l10n.t('GenAI Lifecycle: {0} dismissed pieces of advice restored', restored);
+    void vscode.window.setStatusBarMessage(message, 4000);
     return restored > 0;
   }
 
@@ -87,8 +101,8 @@ export class AdviceCommands extends Disposable {
 
   /** The quick pick; its × button dismisses an item (the list then shows what is left). */
   private pick(items: readonly AdviceItem[], itemsNow: () => AdviceItem[], summary: string | undefined): Promise<AdviceItem | undefined> {
-    return pickOne(items, summary ? `Effort ahead: ${summary}` : 'Choose a step to take it', undefined, (quickPick, finish) => {
-      quickPick.title = 'What Should I Do Next?';
+    return pickOne(items, summary ? vscode.l10n.t('Effort ahead: {0}', summary) : vscode.l10n.t('Choose a step to take it'), undefined, (quickPick, finish) => {
+      quickPick.title = vscode.l10n.t('What Should I Do Next?');
       quickPick.matchOnDescription = true;
       quickPick.onDidTriggerItemButton(async ({ item }) => {
         await this.services.advisor.dismiss(item.folderPlan, adviceKey(item.advice));

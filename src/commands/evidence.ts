@@ -26,8 +26,8 @@ export async function completeDespiteEvidence(evidence: EvidenceChecker, folder:
     return true;
   }
   // A quick pick, not a modal dialog: the same flow as picking the stage.
-  const items: vscode.QuickPickItem[] = [{ label: 'Complete anyway' }, { label: 'Cancel' }];
-  const title = `Complete ${stage.title}`;
+  const items: vscode.QuickPickItem[] = [{ label: vscode.l10n.t('Complete anyway') }, { label: vscode.l10n.t('Cancel') }];
+  const title = vscode.l10n.t('Complete {0}', stage.title);
   const picked = await pickOne(items, missingEvidenceQuestion(results), items[0], (quickPick) => {
     quickPick.title = title;
   });

@@ -23,23 +23,24 @@ const NO_SELECTION: StageSelection = { selectedTarget: () => undefined };
 interface ActionCommand {
   /** The action it is named after; the command's other actions (Start Stage resumes too) follow. */
   readonly actions: readonly [StageAction, ...StageAction[]];
-  readonly placeHolder: string;
+  /** Read when asked: the text is translated at use time. */
+  readonly placeHolder: () => string;
 }
 
-function actionCommand(action: StageAction, placeHolder: string): ActionCommand {
+function actionCommand(action: StageAction, placeHolder: () => string): ActionCommand {
   const others = actionsOfCommand(ACTION_COMMANDS[action]).filter((other) => other !== action);
   return { actions: [action, ...others], placeHolder };
 }
 
 /** The commands that only set a status; Block Stage also asks for a reason. */
 const STATUS_COMMANDS: readonly ActionCommand[] = [
-  actionCommand('start', 'Start which stage?'),
-  actionCommand('complete', 'Complete which stage?'),
-  actionCommand('skip', 'Skip which stage?'),
-  actionCommand('reset', 'Reset which stage to not started?'),
+  actionCommand('start', () => vscode.l10n.t('Start which stage?')),
+  actionCommand('complete', () => vscode.l10n.t('Complete which stage?')),
+  actionCommand('skip', () => vscode.l10n.t('Skip which stage?')),
+  actionCommand('reset', () => vscode.l10n.t('Reset which stage to not started?')),
 ];
 
-const BLOCK_COMMAND = actionCommand('block', 'Block which stage?');
+const BLOCK_COMMAND = actionCommand('block', () => vscode.l10n.t('Block which stage?'));
 
 /**
  * Registers the stage commands (palette, tree menus, CodeLens). Every change goes through the
@@ -85,14 +86,14 @@ export class CommandsFeature extends Disposable {
     const uri = planUriFor(folder.value);
     const outcome = await this.services.writer.create(folder.value, uri, scaffoldFor(folder.value, stageIds));
     if (!outcome.ok) {
-      return this.fail(`Could not create the lifecycle plan: ${outcome.reason}`);
+      return this.fail(vscode.l10n.t('Could not create the lifecycle plan: {0}', outcome.reason));
     }
     await this.show(uri);
     return true;
   }
 
   async openPlan(arg?: unknown): Promise<boolean> {
-    const folderPlan = await this.resolver.folderPlan(arg, 'Open the plan of which folder?');
+    const folderPlan = await this.resolver.folderPlan(arg, vscode.l10n.t('Open the plan of which folder?'));
     if (folderPlan.kind !== 'found') {
       return this.unresolved(folderPlan);
     }
@@ -101,7 +102,7 @@ export class CommandsFeature extends Disposable {
 
   /** `setStageStatus(target?, status?)`: with a valid status it applies it without asking. */
   async setStageStatus(arg?: unknown, statusArg?: unknown): Promise<boolean> {
-    const resolved = await this.resolver.stage(arg, { placeHolder: 'Set the status of which stage?' });
+    const resolved = await this.resolver.stage(arg, { placeHolder: vscode.l10n.t('Set the status of which stage?') });
     if (resolved.kind !== 'found') {
       return this.unresolved(resolved);
     }
@@ -123,7 +124,7 @@ export class CommandsFeature extends Disposable {
 
   /** Completes the stage in progress and starts the next one that is not done or skipped. */
   async advance(arg?: unknown): Promise<boolean> {
-    const resolved = await this.resolver.folderPlan(arg, 'Advance the plan of which folder?');
+    const resolved = await this.resolver.folderPlan(arg, vscode.l10n.t('Advance the plan of which folder?'));
     if (resolved.kind !== 'found') {
       return this.unresolved(resolved);
     }
@@ -139,13 +140,16 @@ export class CommandsFeature extends Disposable {
     if (outcome.kind === 'complete' && !(await completeDespiteEvidence(this.services.evidence, folderPlan.folder, outcome.completed))) {
       return false;
     }
-    const what = outcome.kind === 'complete' ? `advance from ${outcome.completed.title}` : `set ${outcome.started.title} to in progress`;
+    const what =
+      outcome.kind === 'complete'
+        ? vscode.l10n.t({ message: 'advance from {0}', args: [outcome.completed.title], comment: ['Completes: "Could not {0}: {1}"; {0} is a stage title'] })
+        : vscode.l10n.t({ message: 'set {0} to in progress', args: [outcome.started.title], comment: ['Completes: "Could not {0}: {1}"; {0} is a stage title'] });
     return this.writeSteps(folderPlan, outcome.steps, what);
   }
 
   /** `addTask(target?, title?)`: asks for the title unless given. */
   async addTask(arg?: unknown, titleArg?: unknown): Promise<boolean> {
-    const resolved = await this.resolver.stage(arg, { placeHolder: 'Add a task to which stage?' });
+    const resolved = await this.resolver.stage(arg, { placeHolder: vscode.l10n.t('Add a task to which stage?') });
     if (resolved.kind !== 'found') {
       return this.unresolved(resolved);
     }
@@ -154,15 +158,15 @@ export class CommandsFeature extends Disposable {
       typeof titleArg === 'string'
         ? titleArg
         : await vscode.window.showInputBox({
-            title: `Add Task to ${stage.title}`,
-            prompt: 'The task is added to the stage in the plan, not done yet.',
-            placeHolder: 'e.g. Measure a baseline with few-shot prompts',
-            validateInput: (value) => (value.trim() === '' ? 'A task needs a title.' : undefined),
+            title: vscode.l10n.t('Add Task to {0}', stage.title),
+            prompt: vscode.l10n.t('The task is added to the stage in the plan, not done yet.'),
+            placeHolder: vscode.l10n.t('e.g. Measure a baseline with few-shot prompts'),
+            validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('A task needs a title.') : undefined),
           });
     if (title === undefined || title.trim() === '') {
       return false;
     }
-    return this.write(resolved.value, { kind: 'add-task', title: title.trim() }, `add the task to ${stage.title}`);
+    return this.write(resolved.value, { kind: 'add-task', title: title.trim() }, vscode.l10n.t({ message: 'add the task to {0}', args: [stage.title], comment: ['Completes: "Could not {0}: {1}"; {0} is a stage title'] }));
   }
 
   async refresh(): Promise<boolean> {
@@ -173,23 +177,23 @@ export class CommandsFeature extends Disposable {
   /** Opens a stage's `plan:` markdown file. */
   async openStagePlan(arg?: unknown): Promise<boolean> {
     const resolved = await this.resolver.stage(arg, {
-      placeHolder: 'Open the plan of which stage?',
+      placeHolder: vscode.l10n.t('Open the plan of which stage?'),
       applies: (s) => s.plan !== undefined,
-      noneMessage: 'No stage has a `plan:` file. Add `plan: docs/<stage>.md` to a stage in the lifecycle plan.',
+      noneMessage: vscode.l10n.t('No stage has a `plan:` file. Add `plan: docs/<stage>.md` to a stage in the lifecycle plan.'),
     });
     if (resolved.kind !== 'found') {
       return this.unresolved(resolved);
     }
     const { stage, folderPlan } = resolved.value;
     if (!stage.plan) {
-      return this.fail(`${stage.title} has no plan file. Add \`plan: docs/<stage>.md\` to it in ${vscode.workspace.asRelativePath(folderPlan.uri, true)}.`);
+      return this.fail(vscode.l10n.t('{0} has no plan file. Add `plan: docs/<stage>.md` to it in {1}.', stage.title, vscode.workspace.asRelativePath(folderPlan.uri, true)));
     }
     // One joined path, not one argument per segment: a hostile `plan:` could have more segments than a call takes.
     const uri = vscode.Uri.joinPath(folderPlan.folder.uri, stage.plan.split(/[\\/]/).filter((segment) => segment !== '').join('/'));
     try {
       await vscode.workspace.fs.stat(uri);
     } catch {
-      return this.fail(`The plan of ${stage.title}, ${stage.plan}, does not exist. Create it, or fix the \`plan:\` path of the stage.`);
+      return this.fail(vscode.l10n.t('The plan of {0}, {1}, does not exist. Create it, or fix the `plan:` path of the stage.', stage.title, stage.plan));
     }
     return this.show(uri);
   }
@@ -200,7 +204,7 @@ export class CommandsFeature extends Disposable {
    * the day the report and its advice are for; today when not given.
    */
   async copyStatusReport(arg?: unknown, dateArg?: unknown): Promise<boolean> {
-    const resolved = await this.resolver.folderPlan(arg, 'Report on the plan of which folder?');
+    const resolved = await this.resolver.folderPlan(arg, vscode.l10n.t('Report on the plan of which folder?'));
     if (resolved.kind !== 'found') {
       return this.unresolved(resolved);
     }
@@ -216,7 +220,7 @@ export class CommandsFeature extends Disposable {
       await vscode.env.clipboard.writeText(report);
       return true;
     } catch (error) {
-      return this.fail(`Could not copy the status report: ${errorMessage(error)}`);
+      return this.fail(vscode.l10n.t('Could not copy the status report: {0}', errorMessage(error)));
     }
   }
 
@@ -225,21 +229,21 @@ export class CommandsFeature extends Disposable {
     const reason =
       reasonArg ??
       (await vscode.window.showInputBox({
-        title: `Block ${stage.title}`,
-        prompt: 'What is it waiting for? The reason is saved as the stage note (leave empty to keep the note).',
-        placeHolder: 'e.g. Waiting for the labelled test set',
+        title: vscode.l10n.t('Block {0}', stage.title),
+        prompt: vscode.l10n.t('What is it waiting for? The reason is saved as the stage note (leave empty to keep the note).'),
+        placeHolder: vscode.l10n.t('e.g. Waiting for the labelled test set'),
         value: stage.note ?? '',
       }));
     if (reason === undefined) {
       return false;
     }
-    return this.writeSteps(resolved.folderPlan, blockSteps(stage, reason), `block ${stage.title}`);
+    return this.writeSteps(resolved.folderPlan, blockSteps(stage, reason), vscode.l10n.t({ message: 'block {0}', args: [stage.title], comment: ['Completes: "Could not {0}: {1}"; {0} is a stage title'] }));
   }
 
   /** Resolves the stage (the picker offers those whose status allows the action), refuses one that does not, then runs. */
   private async takeAction(spec: ActionCommand, arg: unknown, run: (resolved: ResolvedStage, action: StageAction) => Promise<boolean>): Promise<boolean> {
     const resolved = await this.resolver.stage(arg, {
-      placeHolder: spec.placeHolder,
+      placeHolder: spec.placeHolder(),
       applies: (stage) => checkAction(stage, spec.actions).ok,
       noneMessage: noStageFor(spec.actions),
     });
@@ -255,7 +259,9 @@ export class CommandsFeature extends Disposable {
     if (status === 'done' && !(await completeDespiteEvidence(this.services.evidence, resolved.folderPlan.folder, resolved.stage))) {
       return false;
     }
-    const what = action ? `${STAGE_ACTION_SPECS[action].label.toLowerCase()} ${resolved.stage.title}` : `set ${resolved.stage.title} to ${STATUS_LABELS[status].toLowerCase()}`;
+    const what = action
+      ? vscode.l10n.t({ message: '{0} {1}', args: [STAGE_ACTION_SPECS[action].label.toLowerCase(), resolved.stage.title], comment: ['Completes: "Could not {0}: {1}"; {0} is an action word such as "start", {1} a stage title'] })
+      : vscode.l10n.t({ message: 'set {0} to {1}', args: [resolved.stage.title, STATUS_LABELS[status].toLowerCase()], comment: ['Completes: "Could not {0}: {1}"; {0} is a stage title, {1} a status such as "done"'] });
     return this.write(resolved, { kind: 'status', status }, what);
   }
 
@@ -269,11 +275,11 @@ export class CommandsFeature extends Disposable {
     try {
       const outcome = await this.services.writer.applySteps(folderPlan, steps);
       if (!outcome.ok) {
-        return this.fail(`Could not ${what}: ${outcome.reason}`);
+        return this.fail(vscode.l10n.t({ message: 'Could not {0}: {1}', args: [what, outcome.reason], comment: ['{0} is what failed, such as "block Fine-tuning"; {1} is why'] }));
       }
       return outcome.changed;
     } catch (error) {
-      return this.fail(`Could not ${what}: ${errorMessage(error)}`);
+      return this.fail(vscode.l10n.t({ message: 'Could not {0}: {1}', args: [what, errorMessage(error)], comment: ['{0} is what failed, such as "block Fine-tuning"; {1} is why'] }));
     }
   }
 
@@ -282,12 +288,12 @@ export class CommandsFeature extends Disposable {
       await vscode.window.showTextDocument(uri, { preview: false });
       return true;
     } catch (error) {
-      return this.fail(`Could not open ${vscode.workspace.asRelativePath(uri, true)}: ${errorMessage(error)}`);
+      return this.fail(vscode.l10n.t('Could not open {0}: {1}', vscode.workspace.asRelativePath(uri, true), errorMessage(error)));
     }
   }
 
   private unreadable(folderPlan: FolderPlan): false {
-    return this.fail(`${vscode.workspace.asRelativePath(folderPlan.uri, true)} cannot be read. Fix the problems it has, then try again.`);
+    return this.fail(vscode.l10n.t('{0} cannot be read. Fix the problems it has, then try again.', vscode.workspace.asRelativePath(folderPlan.uri, true)));
   }
 
   private unresolved(resolution: Resolution<unknown>): boolean {

@@ -15,26 +15,26 @@ interface StageChoice extends vscode.QuickPickItem {
 export async function folderForNewPlan(store: PlanStore, arg: unknown): Promise<Resolution<vscode.WorkspaceFolder>> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    return { kind: 'failed', message: 'Open a folder first: the lifecycle plan is a file in a workspace folder.' };
+    return { kind: 'failed', message: vscode.l10n.t('Open a folder first: the lifecycle plan is a file in a workspace folder.') };
   }
   const named = arg instanceof vscode.Uri ? arg.toString() : typeof arg === 'string' ? arg : undefined;
   if (named !== undefined) {
     const folder = folders.find((candidate) => candidate.uri.toString() === named);
     if (!folder) {
-      return { kind: 'failed', message: `${named} is not a folder of this workspace.` };
+      return { kind: 'failed', message: vscode.l10n.t('{0} is not a folder of this workspace.', named) };
     }
-    return store.get(folder.uri)?.exists ? { kind: 'failed', message: `${folder.name} already has a lifecycle plan; open it with "GenAI Lifecycle: Open Lifecycle Plan".` } : { kind: 'found', value: folder };
+    return store.get(folder.uri)?.exists ? { kind: 'failed', message: vscode.l10n.t('{0} already has a lifecycle plan; open it with "GenAI Lifecycle: Open Lifecycle Plan".', folder.name) } : { kind: 'found', value: folder };
   }
   const withoutPlan = folders.filter((folder) => !store.get(folder.uri)?.exists);
   if (withoutPlan.length === 0) {
-    return { kind: 'failed', message: 'Every workspace folder already has a lifecycle plan; open it with "GenAI Lifecycle: Open Lifecycle Plan".' };
+    return { kind: 'failed', message: vscode.l10n.t('Every workspace folder already has a lifecycle plan; open it with "GenAI Lifecycle: Open Lifecycle Plan".') };
   }
   if (withoutPlan.length === 1) {
     return { kind: 'found', value: withoutPlan[0] };
   }
   const picked = await vscode.window.showQuickPick(
     withoutPlan.map((folder) => ({ label: folder.name, description: folder.uri.fsPath || folder.uri.path, folder })),
-    { title: 'Initialize Lifecycle Plan', placeHolder: 'Folder to create the lifecycle plan in' },
+    { title: vscode.l10n.t('Initialize Lifecycle Plan'), placeHolder: vscode.l10n.t('Folder to create the lifecycle plan in') },
   );
   return picked ? { kind: 'found', value: picked.folder } : { kind: 'cancelled' };
 }
@@ -43,14 +43,14 @@ export async function folderForNewPlan(store: PlanStore, arg: unknown): Promise<
 export async function pickStagesToInclude(): Promise<readonly string[] | undefined> {
   const items: StageChoice[] = CATALOG.map((stage) => ({
     label: stage.title,
-    description: stage.id === 'pre-training' ? 'included as skipped: most projects start from a foundation model' : undefined,
-    detail: `${stage.trainingDuration} · expertise ${stage.expertise} · ${stage.objective}`,
+    description: stage.id === 'pre-training' ? vscode.l10n.t('included as skipped: most projects start from a foundation model') : undefined,
+    detail: vscode.l10n.t('{0} · expertise {1} · {2}', stage.trainingDuration, stage.expertise, stage.objective),
     picked: true,
     stageId: stage.id,
   }));
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Initialize Lifecycle Plan',
-    placeHolder: 'Stages to include in lifecycle.yaml (you can add your own stages later)',
+    title: vscode.l10n.t('Initialize Lifecycle Plan'),
+    placeHolder: vscode.l10n.t('Stages to include in lifecycle.yaml (you can add your own stages later)'),
     canPickMany: true,
   });
   return picked?.map((item) => item.stageId);

@@ -7,7 +7,7 @@ import { stageTargetOf, type StageTarget } from '../model/domain/stageTarget';
 import { STATUS_LABELS, type StageStatus, STAGE_STATUSES } from '../model/domain/statuses';
 import type { PlanStage } from '../model/domain/types';
 import { escapeIcons, STATUS_LOOKS } from '../model/presentation/treeLabels';
-import { latestPlan, NO_PLAN_MESSAGE, stageTargetIn, type FolderPlan, type PlanStore } from '../workspace/planStore';
+import { latestPlan, noPlanMessage, stageTargetIn, type FolderPlan, type PlanStore } from '../workspace/planStore';
 
 /** Where commands learn what the sidebar has selected (the sidebar implements it). */
 export interface StageSelection {
@@ -57,12 +57,12 @@ export class StageResolver {
   async folderPlan(arg: unknown, placeHolder: string): Promise<Resolution<FolderPlan>> {
     const existing = this.store.existing();
     if (existing.length === 0) {
-      return { kind: 'failed', message: NO_PLAN_MESSAGE };
+      return { kind: 'failed', message: noPlanMessage() };
     }
     const named = folderKeyOf(arg) ?? this.selection.selectedTarget()?.folderUri;
     if (named !== undefined) {
       const folderPlan = this.store.get(named);
-      return folderPlan?.exists ? { kind: 'found', value: folderPlan } : { kind: 'failed', message: `The folder ${folderLabel(named)} has no lifecycle plan.` };
+      return folderPlan?.exists ? { kind: 'found', value: folderPlan } : { kind: 'failed', message: vscode.l10n.t('The folder {0} has no lifecycle plan.', folderLabel(named)) };
     }
     const activeUri = vscode.window.activeTextEditor?.document.uri;
     const activeFolder = activeUri ? vscode.workspace.getWorkspaceFolder(activeUri) : undefined;
@@ -84,13 +84,13 @@ export class StageResolver {
     const folderPlan = this.store.get(target.folderUri);
     const plan = folderPlan?.exists ? latestPlan(folderPlan) : undefined;
     if (!folderPlan || !plan) {
-      return { kind: 'failed', message: `The folder ${folderLabel(target.folderUri)} has no readable lifecycle plan.` };
+      return { kind: 'failed', message: vscode.l10n.t('The folder {0} has no readable lifecycle plan.', folderLabel(target.folderUri)) };
     }
     // The stage as the file has it now: its status decides which actions are allowed.
     const stage = plan.stages.find((candidate) => candidate.id === target.stageId);
     if (!stage) {
       const file = vscode.workspace.asRelativePath(folderPlan.uri, true);
-      return { kind: 'failed', message: `${file} has no stage "${target.stageId}". Refresh the sidebar and try again.` };
+      return { kind: 'failed', message: vscode.l10n.t('{0} has no stage "{1}". Refresh the sidebar and try again.', file, target.stageId) };
     }
     return { kind: 'found', value: { folderPlan, stage, target: stageTargetIn(folderPlan, stage.id) } };
   }
@@ -98,7 +98,7 @@ export class StageResolver {
   private async pickStage(question: StageQuestion): Promise<Resolution<ResolvedStage>> {
     const existing = this.store.existing();
     if (existing.length === 0) {
-      return { kind: 'failed', message: NO_PLAN_MESSAGE };
+      return { kind: 'failed', message: noPlanMessage() };
     }
     const multiRoot = existing.length > 1;
     const items: StageItem[] = [];
@@ -117,7 +117,7 @@ export class StageResolver {
         }
         const item: StageItem = {
           label: `$(${STATUS_LOOKS[stage.status].icon}) ${escapeIcons(stage.title)}`,
-          description: [STATUS_LABELS[stage.status], ...(stage === current ? ['current'] : []), ...(multiRoot ? [folderPlan.folder.name] : [])].join(' · '),
+          description: [STATUS_LABELS[stage.status], ...(stage === current ? [vscode.l10n.t('current')] : []), ...(multiRoot ? [folderPlan.folder.name] : [])].join(' · '),
           resolved: { folderPlan, stage, target: stageTargetIn(folderPlan, stage.id) },
         };
         items.push(item);
@@ -128,7 +128,7 @@ export class StageResolver {
       }
     }
     if (items.length === 0) {
-      return { kind: 'failed', message: question.noneMessage ?? 'The plan has no stage this command applies to.' };
+      return { kind: 'failed', message: question.noneMessage ?? vscode.l10n.t('The plan has no stage this command applies to.') };
     }
     const picked = await pickOne(items, question.placeHolder, active);
     return picked ? { kind: 'found', value: picked.resolved } : { kind: 'cancelled' };
@@ -147,11 +147,11 @@ interface StatusItem extends vscode.QuickPickItem {
 export async function pickStatus(stage: PlanStage): Promise<StageStatus | undefined> {
   const items: StatusItem[] = STAGE_STATUSES.map((status) => ({
     label: `$(${STATUS_LOOKS[status].icon}) ${STATUS_LABELS[status]}`,
-    description: status === stage.status ? 'current status' : undefined,
+    description: status === stage.status ? vscode.l10n.t('current status') : undefined,
     status,
   }));
   const active = items.find((item) => item.status !== stage.status);
-  const picked = await pickOne(items, `New status of ${stage.title} (now ${STATUS_LABELS[stage.status].toLowerCase()})`, active);
+  const picked = await pickOne(items, vscode.l10n.t('New status of {0} (now {1})', stage.title, STATUS_LABELS[stage.status].toLowerCase()), active);
   return picked?.status;
 }
 

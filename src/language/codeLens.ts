@@ -38,12 +38,12 @@ function lensesFor(stage: PlanStage, args: readonly unknown[]): vscode.CodeLens[
     title: `$(${STATUS_LOOKS[stage.status].icon}) ${STATUS_LABELS[stage.status]}`,
     command: COMMAND_IDS.revealStage,
     arguments: [...args],
-    tooltip: `${stage.title} is ${STATUS_LABELS[stage.status].toLowerCase()}. Reveal it in the GenAI Lifecycle sidebar`,
+    tooltip: vscode.l10n.t('{0} is {1}. Reveal it in the GenAI Lifecycle sidebar', stage.title, STATUS_LABELS[stage.status].toLowerCase()),
   });
   // The same commands as the sidebar's, so a lens refuses and writes exactly as the tree does.
   const actions = quickActions(stage.status).map((action) => {
     const { label } = STAGE_ACTION_SPECS[action];
-    return new vscode.CodeLens(range, { title: label, command: ACTION_COMMANDS[action], arguments: [...args], tooltip: `${label} ${stage.title}` });
+    return new vscode.CodeLens(range, { title: label, command: ACTION_COMMANDS[action], arguments: [...args], tooltip: vscode.l10n.t({ message: '{0} {1}', args: [label, stage.title], comment: ['A CodeLens tooltip: {0} is an action such as "Start", {1} a stage title'] }) });
   });
   return [status, ...actions];
 }

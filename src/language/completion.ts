@@ -100,7 +100,7 @@ function keyItems(spot: Extract<CompletionSpot, { kind: 'stage-key' }>, range: v
     const snippet = BLOCK_KEY_SNIPPETS[key];
     item.insertText = snippet ? new vscode.SnippetString(snippet) : `${key}: `;
     if (KEYS_WITH_VALUE_COMPLETION.has(key)) {
-      item.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+      item.command = { title: vscode.l10n.t('Suggest values'), command: 'editor.action.triggerSuggest' };
     }
     return item;
   });

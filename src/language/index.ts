@@ -38,7 +38,7 @@ export class LanguageFeatures extends Disposable {
     );
     this.register(vscode.languages.registerCodeLensProvider(YAML_DOCUMENTS, this.codeLenses));
     this.register(
-      vscode.languages.registerDocumentSymbolProvider(YAML_DOCUMENTS, new PlanDocumentSymbolProvider(this.documents), { label: 'Lifecycle stages' }),
+      vscode.languages.registerDocumentSymbolProvider(YAML_DOCUMENTS, new PlanDocumentSymbolProvider(this.documents), { label: vscode.l10n.t('Lifecycle stages') }),
     );
   }
 }

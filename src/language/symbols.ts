@@ -17,7 +17,7 @@ export class PlanDocumentSymbolProvider implements vscode.DocumentSymbolProvider
       const symbol = new vscode.DocumentSymbol(stage.title, STATUS_LABELS[stage.status], vscode.SymbolKind.Module, toVsRange(stage.range), toVsRange(stage.idRange));
       symbol.children = stage.tasks.map((task) => {
         const range = toVsRange(task.range);
-        return new vscode.DocumentSymbol(task.title, task.done ? 'Done' : 'To do', vscode.SymbolKind.Field, range, range);
+        return new vscode.DocumentSymbol(task.title, task.done ? vscode.l10n.t('Done') : vscode.l10n.t('To do'), vscode.SymbolKind.Field, range, range);
       });
       return symbol;
     });

@@ -6,7 +6,7 @@ import { openStagesTooltip } from '../model/presentation/treeLabels';
 import type { LifecycleServices } from '../services';
 import { Disposable } from '../util/disposable';
 import { errorMessage, showError } from '../util/errors';
-import { NO_PLAN_MESSAGE, stageTargetIn } from '../workspace/planStore';
+import { noPlanMessage, stageTargetIn } from '../workspace/planStore';
 import { focusedFolderPlan } from './focus';
 import { isStageScoped, type LifecycleNode, type TaskNode } from './nodes';
 import { StagesTreeProvider } from './stagesTreeProvider';
@@ -69,7 +69,7 @@ export class LifecycleViews extends Disposable {
   async revealCurrentStage(): Promise<boolean> {
     const folderPlan = focusedFolderPlan(this.services.store);
     if (!folderPlan) {
-      return showError(this.services.log, NO_PLAN_MESSAGE);
+      return showError(this.services.log, noPlanMessage());
     }
     const node = this.provider.currentStageNode(folderPlan.folder.uri.toString());
     if (!node) {
@@ -77,7 +77,7 @@ export class LifecycleViews extends Disposable {
       if (blocked) {
         return this.revealStage(stageTargetIn(folderPlan, blocked.id));
       }
-      void vscode.window.showInformationMessage('Every stage of the plan is done or skipped: there is no current stage.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Every stage of the plan is done or skipped: there is no current stage.'));
       return false;
     }
     return this.revealStage(node.target);
@@ -89,7 +89,7 @@ export class LifecycleViews extends Disposable {
     this.treeView.badge = open > 0 ? { value: open, tooltip: openStagesTooltip(open) } : undefined;
     const empty = plans.length > 0 && plans.every((folderPlan) => folderPlan.errorCount === 0 && (folderPlan.plan?.stages.length ?? 0) === 0);
     const fileName = plans[0]?.uri.path.split('/').pop() ?? 'lifecycle.yaml';
-    this.treeView.message = empty ? `${fileName} lists no stages yet: add them under "stages:".` : undefined;
+    this.treeView.message = empty ? vscode.l10n.t('{0} lists no stages yet: add them under "stages:".', fileName) : undefined;
   }
 
   /** Ticking a task writes `done: true/false` back; the tree follows from the file. */
@@ -99,7 +99,7 @@ export class LifecycleViews extends Disposable {
     try {
       const outcome = folderPlan
         ? await this.services.writer.apply(folderPlan, node.target.stageId, { kind: 'toggle-task', taskIndex: node.taskIndex, done })
-        : { ok: false as const, reason: 'The plan is no longer in the workspace.' };
+        : { ok: false as const, reason: vscode.l10n.t('The plan is no longer in the workspace.') };
       if (outcome.ok) {
         return outcome.changed;
       }
@@ -107,7 +107,10 @@ export class LifecycleViews extends Disposable {
     } catch (error) {
       reason = errorMessage(error);
     }
-    showError(this.services.log, `Could not mark the task "${node.task.title}" as ${done ? 'done' : 'not done'}: ${reason}`);
+    showError(
+      this.services.log,
+      done ? vscode.l10n.t('Could not mark the task "{0}" as done: {1}', node.task.title, reason) : vscode.l10n.t('Could not mark the task "{0}" as not done: {1}', node.task.title, reason),
+    );
     // Puts the checkbox back to what the file says.
     await this.services.store.reloadAll();
     return false;

@@ -26,8 +26,9 @@ export class LifecycleStatusBar extends Disposable {
   ) {
     super();
     this.item = this.register(vscode.window.createStatusBarItem(STATUS_BAR_ITEM_ID, vscode.StatusBarAlignment.Left, 50));
+    // The product's name, the same in every language.
     this.item.name = 'GenAI Lifecycle';
-    this.item.command = { title: 'Show Lifecycle Stages', command: FOCUS_STAGES_COMMAND };
+    this.item.command = { title: vscode.l10n.t('Show Lifecycle Stages'), command: FOCUS_STAGES_COMMAND };
     this.register(store.onDidChange(() => this.update()));
     this.register(advisor.onDidChange(() => this.update()));
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));

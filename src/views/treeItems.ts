@@ -70,9 +70,9 @@ function problemsItem(node: ProblemsNode): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
   item.contextValue = CONTEXT_VALUES.problems;
   item.tooltip = node.folderPlan.plan
-    ? 'Fix these problems to update the stages. Until then the stages below are those of the last valid version.'
-    : 'Fix these problems to see the stages.';
-  item.command = { title: 'Show Problems', command: 'workbench.actions.view.problems' };
+    ? vscode.l10n.t('Fix these problems to update the stages. Until then the stages below are those of the last valid version.')
+    : vscode.l10n.t('Fix these problems to see the stages.');
+  item.command = { title: vscode.l10n.t('Show Problems'), command: 'workbench.actions.view.problems' };
   return item;
 }
 
@@ -86,7 +86,7 @@ function adviceItem(node: AdviceNode): vscode.TreeItem {
   item.tooltip = untrustedMarkdown(nextStepTooltipMarkdown(node.plan, advice, node.total));
   item.accessibilityInformation = { label: `${nextStepLabel()}: ${advice.message}` };
   // The whole list, to choose from; the inline button takes this one's action.
-  item.command = { title: 'What Should I Do Next?', command: COMMAND_IDS.whatNext, arguments: [node.adviceTarget.folderUri] };
+  item.command = { title: vscode.l10n.t('What Should I Do Next?'), command: COMMAND_IDS.whatNext, arguments: [node.adviceTarget.folderUri] };
   return item;
 }
 
@@ -104,7 +104,7 @@ function stageItem(node: StageNode): vscode.TreeItem {
   item.contextValue = `stage.${stage.status}`;
   item.tooltip = untrustedMarkdown(stageTooltipMarkdown(stage, isCurrent));
   item.accessibilityInformation = { label: stageAccessibilityLabel(stage, isCurrent) };
-  item.command = revealInPlan(node.planUri, stage.idRange, `Show ${stage.title} in the plan`);
+  item.command = revealInPlan(node.planUri, stage.idRange, vscode.l10n.t('Show {0} in the plan', stage.title));
   return item;
 }
 
@@ -117,24 +117,26 @@ function taskItem(node: TaskNode): vscode.TreeItem {
   }
   item.checkboxState = {
     state: task.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
-    tooltip: task.done ? 'Mark as not done' : 'Mark as done',
+    tooltip: task.done ? vscode.l10n.t('Mark as not done') : vscode.l10n.t('Mark as done'),
   };
   item.contextValue = CONTEXT_VALUES.task;
-  item.tooltip = untrustedMarkdown(`${escapeMarkdown(task.title)}\n\n${task.done ? 'Done' : 'Not done'}${task.owner ? ` · Owner: ${escapeMarkdown(task.owner)}` : ''}`);
+  const state = task.done ? vscode.l10n.t('Done') : vscode.l10n.t('Not done');
+  const owner = task.owner ? vscode.l10n.t(' · Owner: {0}', escapeMarkdown(task.owner)) : '';
+  item.tooltip = untrustedMarkdown(`${escapeMarkdown(task.title)}\n\n${state}${owner}`);
   item.accessibilityInformation = { label: taskAccessibilityLabel(task) };
-  item.command = revealInPlan(node.planUri, task.range, 'Show the task in the plan');
+  item.command = revealInPlan(node.planUri, task.range, vscode.l10n.t('Show the task in the plan'));
   return item;
 }
 
 function stagePlanItem(node: StagePlanNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.path, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = 'stage plan';
+  item.description = vscode.l10n.t('stage plan');
   item.iconPath = new vscode.ThemeIcon('markdown');
   item.contextValue = CONTEXT_VALUES.stagePlan;
-  item.tooltip = `Open ${node.path}`;
-  item.accessibilityInformation = { label: `Stage plan ${node.path}` };
-  item.command = { title: 'Open Stage Plan', command: COMMAND_IDS.openStagePlan, arguments: [node.target] };
+  item.tooltip = vscode.l10n.t('Open {0}', node.path);
+  item.accessibilityInformation = { label: vscode.l10n.t('Stage plan {0}', node.path) };
+  item.command = { title: vscode.l10n.t('Open Stage Plan'), command: COMMAND_IDS.openStagePlan, arguments: [node.target] };
   return item;
 }
 
@@ -150,8 +152,8 @@ function evidenceItem(node: EvidenceNode): vscode.TreeItem {
   row.accessibilityInformation = { label: evidenceAccessibilityLabel(item) };
   if (node.open) {
     row.command = node.open.isFolder
-      ? { title: 'Reveal in Explorer', command: 'revealInExplorer', arguments: [node.open.uri] }
-      : { title: 'Open Evidence', command: 'vscode.open', arguments: [node.open.uri, { preview: true }] };
+      ? { title: vscode.l10n.t('Reveal in Explorer'), command: 'revealInExplorer', arguments: [node.open.uri] }
+      : { title: vscode.l10n.t('Open Evidence'), command: 'vscode.open', arguments: [node.open.uri, { preview: true }] };
   }
   return row;
 }

@@ -4,13 +4,15 @@ import { formatCount, parseParameterCount } from '../model/domain/sizes';
 import { PRECISIONS, TUNING_METHODS, type Plan, type Precision, type TuningMethod } from '../model/domain/types';
 import { METHOD_DOCS, PRECISION_DOCS } from '../model/planFile/planLines';
 import { COMMAND_IDS } from '../model/presentation/commandIds';
-import { emptyEstimateText, estimatePanelData, parseEstimatePageMessage, type EstimateHostMessage, type EstimatePageMessage, type EstimateRequest } from '../model/presentation/estimatePanel';
+import { emptyEstimateText, estimatePanelData, parseEstimatePageMessage, type EstimatePageMessage, type EstimateRequest } from '../model/presentation/estimatePanel';
 import { METHOD_LABELS } from '../model/presentation/estimateText';
+import type { LocalizedEstimateMessage } from '../model/presentation/pageStrings';
 import type { LifecycleServices } from '../services';
 import { showError } from '../util/errors';
 import type { FolderPlan } from '../workspace/planStore';
-import { ESTIMATE_PAGE } from './estimatePage';
+import { estimatePage } from './estimatePage';
 import { EstimatePanel } from './estimatePanel';
+import { estimateStrings } from './pageStrings';
 import { SingletonPanel } from './panelBase';
 
 /** What the command may be given instead of asking (integration tests, other commands). */
@@ -22,14 +24,19 @@ export interface EstimateArguments {
   readonly gpu?: string;
 }
 
-const TITLE = 'Estimate GPU Memory';
-const NO_GPU = 'Do not check the fit';
+/** The questions' title, translated when asked. */
+function estimateTitle(): string {
+  return vscode.l10n.t('Estimate GPU Memory');
+}
+
+/** The last GPU choice's value (its label is translated). */
+const NO_GPU = '';
 
 type Choice<T> = vscode.QuickPickItem & { readonly value: T };
 
 /** Items with the plan's value first, marked; the rest in their usual order. */
 function withPlanFirst<T>(items: readonly Choice<T>[], planValue: T | undefined): Choice<T>[] {
-  const fromPlan = items.filter((item) => item.value === planValue).map((item) => ({ ...item, description: `${item.description ?? ''} (from the plan)`.trim() }));
+  const fromPlan = items.filter((item) => item.value === planValue).map((item) => ({ ...item, description: vscode.l10n.t('{0} (from the plan)', item.description ?? '').trim() }));
   return [...fromPlan, ...items.filter((item) => item.value !== planValue)];
 }
 
@@ -38,13 +45,13 @@ function withPlanFirst<T>(items: readonly Choice<T>[], planValue: T | undefined)
  * plan, works without one too), then shows every stage's estimate in its own panel, which
  * follows the plan's stages and hardware and the estimate settings as they change.
  */
-export class EstimateFeature extends SingletonPanel<EstimateHostMessage, EstimatePageMessage, EstimatePanel> {
+export class EstimateFeature extends SingletonPanel<LocalizedEstimateMessage, EstimatePageMessage, EstimatePanel> {
   private request: EstimateRequest | undefined;
   /** The folder whose plan the estimate was asked in. */
   private folderKey: string | undefined;
 
   constructor(readonly services: LifecycleServices) {
-    super(ESTIMATE_PAGE, services.context.extensionUri, services.log);
+    super(estimatePage({ title: vscode.l10n.t('GPU Memory Estimate'), loading: vscode.l10n.t('Loading the estimate…') }), services.context.extensionUri, services.log);
     this.register(vscode.commands.registerCommand(COMMAND_IDS.estimateMemory, (args?: unknown) => this.run(args)));
     this.register(services.store.onDidChange(() => this.refresh()));
     this.register(services.estimates.onDidChange(() => this.refresh()));
@@ -59,21 +66,22 @@ export class EstimateFeature extends SingletonPanel<EstimateHostMessage, Estimat
     const given: EstimateArguments = typeof args === 'object' && args !== null && !Array.isArray(args) ? (args as EstimateArguments) : {};
     // Asking: three steps, and a fourth (a GPU to check against) when the plan names no hardware.
     const steps = plan?.hardware === undefined ? 4 : 3;
-    const parameters = given.parameters === undefined ? await this.askParameters(plan, `${TITLE} (1/${String(steps)})`) : this.checked(parseParameterCount(given.parameters));
+    const title = (step: number): string => vscode.l10n.t('{0} ({1}/{2})', estimateTitle(), step, steps);
+    const parameters = given.parameters === undefined ? await this.askParameters(plan, title(1)) : this.checked(parseParameterCount(given.parameters));
     if (parameters === undefined) {
       return false;
     }
-    const precision = given.precision === undefined ? await this.askPrecision(plan, `${TITLE} (2/${String(steps)})`) : this.oneOf(given.precision, PRECISIONS, 'precision');
+    const precision = given.precision === undefined ? await this.askPrecision(plan, title(2)) : this.oneOf(given.precision, PRECISIONS, vscode.l10n.t('"{0}" is not a precision; use one of {1}.', given.precision, PRECISIONS.join(', ')));
     if (precision === undefined) {
       return false;
     }
-    const method = given.method === undefined ? await this.askMethod(plan, `${TITLE} (3/${String(steps)})`) : this.oneOf(given.method, TUNING_METHODS, 'method');
+    const method = given.method === undefined ? await this.askMethod(plan, title(3)) : this.oneOf(given.method, TUNING_METHODS, vscode.l10n.t('"{0}" is not a method; use one of {1}.', given.method, TUNING_METHODS.join(', ')));
     if (method === undefined) {
       return false;
     }
     let gpu = given.gpu;
     if (gpu === undefined && given.parameters === undefined && plan?.hardware === undefined) {
-      const picked = await this.askGpu(`${TITLE} (4/4)`);
+      const picked = await this.askGpu(title(4));
       if (picked === undefined) {
         return false;
       }
@@ -87,20 +95,21 @@ export class EstimateFeature extends SingletonPanel<EstimateHostMessage, Estimat
   }
 
   protected createPanel(webviewPanel: vscode.WebviewPanel, onMessage: (message: unknown) => void): EstimatePanel {
-    return new EstimatePanel(webviewPanel, this.extensionUri, onMessage);
+    return new EstimatePanel(webviewPanel, this.extensionUri, this.page, onMessage);
   }
 
   protected parseMessage(message: unknown): EstimatePageMessage | undefined {
     return parseEstimatePageMessage(message);
   }
 
-  protected render(): EstimateHostMessage {
+  protected render(): LocalizedEstimateMessage {
+    const strings = estimateStrings();
     if (this.request === undefined) {
-      return { type: 'empty', text: emptyEstimateText() };
+      return { type: 'empty', text: emptyEstimateText(), strings };
     }
     const folderPlan = this.services.store.all().find((candidate) => candidate.folder.uri.toString() === this.folderKey);
     const plan = folderPlan?.exists ? folderPlan.plan : undefined;
-    return { type: 'estimate', data: estimatePanelData(this.request, plan, this.services.estimates.settings, plan?.project ?? folderPlan?.folder.name) };
+    return { type: 'estimate', data: estimatePanelData(this.request, plan, this.services.estimates.settings, plan?.project ?? folderPlan?.folder.name), strings };
   }
 
   /** The page sends nothing but 'ready' (answered by the base). */
@@ -121,15 +130,16 @@ export class EstimateFeature extends SingletonPanel<EstimateHostMessage, Estimat
     if (result.ok) {
       return result.value;
     }
-    showError(this.services.log, `${TITLE}: ${result.message}`);
+    showError(this.services.log, vscode.l10n.t('{0}: {1}', estimateTitle(), result.message));
     return undefined;
   }
 
-  private oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T | undefined {
+  /** `value` when it is one of `allowed`, else `refusal` is shown. */
+  private oneOf<T extends string>(value: string, allowed: readonly T[], refusal: string): T | undefined {
     if ((allowed as readonly string[]).includes(value)) {
       return value as T;
     }
-    showError(this.services.log, `${TITLE}: "${value}" is not a ${what}; use one of ${allowed.join(', ')}.`);
+    showError(this.services.log, vscode.l10n.t('{0}: {1}', estimateTitle(), refusal));
     return undefined;
   }
 
@@ -137,8 +147,8 @@ export class EstimateFeature extends SingletonPanel<EstimateHostMessage, Estimat
     const known = plan?.model?.parameters;
     const input = await vscode.window.showInputBox({
       title,
-      prompt: 'Model size in parameters: a whole number or a number with K, M, B or T',
-      placeHolder: 'e.g. 8B, 70B, 1.5T or 7e9',
+      prompt: vscode.l10n.t('Model size in parameters: a whole number or a number with K, M, B or T'),
+      placeHolder: vscode.l10n.t('e.g. 8B, 70B, 1.5T or 7e9'),
       value: known === undefined ? '' : formatCount(known),
       ignoreFocusOut: true,
       validateInput: (text) => {
@@ -155,20 +165,20 @@ export class EstimateFeature extends SingletonPanel<EstimateHostMessage, Estimat
 
   private async askPrecision(plan: Plan | undefined, title: string): Promise<Precision | undefined> {
     const items = PRECISIONS.map((precision): Choice<Precision> => ({ label: precision, description: PRECISION_DOCS[precision], value: precision }));
-    const picked = await vscode.window.showQuickPick(withPlanFirst(items, plan?.model?.precision), { title, placeHolder: 'Precision of the weights', ignoreFocusOut: true });
+    const picked = await vscode.window.showQuickPick(withPlanFirst(items, plan?.model?.precision), { title, placeHolder: vscode.l10n.t('Precision of the weights'), ignoreFocusOut: true });
     return picked?.value;
   }
 
   private async askMethod(plan: Plan | undefined, title: string): Promise<TuningMethod | undefined> {
     const planMethod = plan?.stages.find((stage) => stage.id === 'fine-tuning')?.method ?? plan?.stages.find((stage) => stage.id === 'rlhf')?.method;
     const items = TUNING_METHODS.map((method): Choice<TuningMethod> => ({ label: METHOD_LABELS[method], description: METHOD_DOCS[method], value: method }));
-    const picked = await vscode.window.showQuickPick(withPlanFirst(items, planMethod), { title, placeHolder: 'How fine-tuning and RLHF train the model', ignoreFocusOut: true });
+    const picked = await vscode.window.showQuickPick(withPlanFirst(items, planMethod), { title, placeHolder: vscode.l10n.t('How fine-tuning and RLHF train the model'), ignoreFocusOut: true });
     return picked?.value;
   }
 
   private async askGpu(title: string): Promise<string | undefined> {
-    const items = [...KNOWN_GPUS.map((gpu) => ({ label: gpu.name, description: `${String(gpu.memoryBytes / 1e9)} GB` })), { label: NO_GPU }];
-    const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'The plan names no GPU: check the fit against one of these?', ignoreFocusOut: true });
-    return picked?.label;
+    const items = [...KNOWN_GPUS.map((gpu) => ({ label: gpu.name, description: `${String(gpu.memoryBytes / 1e9)} GB`, value: gpu.name })), { label: vscode.l10n.t('Do not check the fit'), value: NO_GPU }];
+    const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('The plan names no GPU: check the fit against one of these?'), ignoreFocusOut: true });
+    return picked?.value;
   }
 }

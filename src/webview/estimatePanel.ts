@@ -1,12 +1,13 @@
 import type * as vscode from 'vscode';
-import type { EstimateHostMessage, EstimatePanelData } from '../model/presentation/estimatePanel';
-import { ESTIMATE_PAGE } from './estimatePage';
+import type { EstimatePanelData } from '../model/presentation/estimatePanel';
+import type { LocalizedEstimateMessage } from '../model/presentation/pageStrings';
+import type { PageSpec } from './html';
 import { PagePanel } from './panelBase';
 
 /** The estimate's panel (opened by the command or restored after a reload). */
-export class EstimatePanel extends PagePanel<EstimateHostMessage> {
-  constructor(webviewPanel: vscode.WebviewPanel, extensionUri: vscode.Uri, onMessage: (message: unknown) => void) {
-    super(webviewPanel, extensionUri, ESTIMATE_PAGE, onMessage);
+export class EstimatePanel extends PagePanel<LocalizedEstimateMessage> {
+  constructor(webviewPanel: vscode.WebviewPanel, extensionUri: vscode.Uri, page: PageSpec, onMessage: (message: unknown) => void) {
+    super(webviewPanel, extensionUri, page, onMessage);
   }
 
   /** The estimate most recently posted to the webview. */

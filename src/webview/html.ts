@@ -9,15 +9,27 @@ export interface PageSpec {
   readonly viewType: string;
   /** The tab's title and the document's `<title>`. */
   readonly title: string;
-  /** Who speaks in the log ("Effort chart: …"). */
+  /** Who speaks in the log ("Effort chart: …"); logs stay in English. */
   readonly logName: string;
-  /** Static markup shown until the script draws. Written in the source, never built from data. */
+  /** Markup shown until the script draws: `loadingBody`'s, never built from plan data. */
   readonly body: string;
   /** The page's bundled script and its stylesheets, in link order; their folders are all the webview may read. */
   readonly script: readonly string[];
   readonly styles: readonly (readonly string[])[];
   /** The tab's icon. */
   readonly icon?: readonly string[];
+}
+
+/** A page's words that are in its HTML shell, translated by the caller. */
+export interface PageWords {
+  readonly title: string;
+  /** Shown until the script draws. */
+  readonly loading: string;
+}
+
+/** The shell's body: the page's root, busy, saying it is loading (the text escaped). */
+export function loadingBody(rootId: string, loading: string): string {
+  return `<main id="${escapeHtml(rootId)}" aria-busy="true"><p class="loading">${escapeHtml(loading)}</p></main>`;
 }
 
 export interface ShellOptions {
@@ -30,6 +42,8 @@ export interface ShellOptions {
   readonly styleUris: readonly string[];
   /** A fresh `newNonce()` per load. */
   readonly nonce: string;
+  /** The display language (`vscode.env.language`), for the document's `lang`. */
+  readonly language: string;
 }
 
 /**
@@ -54,7 +68,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 export function pageHtml(options: ShellOptions): string {
   const csp = contentSecurityPolicy(options.cspSource, options.nonce);
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(options.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)};">

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
-import { buildChart, chartStageStatuses, parseWebviewMessage, type ChartData, type HostMessage, type WebviewMessage } from '../model/presentation/chart';
+import { buildChart, chartStageStatuses, parseWebviewMessage, type ChartData, type WebviewMessage } from '../model/presentation/chart';
 import { adviceKey } from '../model/domain/advice';
 import { adviceCommand, COMMAND_IDS } from '../model/presentation/commandIds';
 import type { LifecycleServices } from '../services';
 import { errorMessage, showError } from '../util/errors';
 import { stageTargetIn, type FolderPlan } from '../workspace/planStore';
 import { ChartPanel } from './chartPanel';
-import { CHART_PAGE } from './chartPage';
+import type { LocalizedChartMessage } from '../model/presentation/pageStrings';
+import { chartPage } from './chartPage';
+import { chartStrings } from './pageStrings';
 import { SingletonPanel, type ReadyMessage } from './panelBase';
 
 /**
@@ -22,12 +24,12 @@ import { SingletonPanel, type ReadyMessage } from './panelBase';
  * run the same commands as the sidebar (so every write goes through the commands and the
  * plan writer).
  */
-export class ChartFeature extends SingletonPanel<HostMessage, WebviewMessage, ChartPanel> {
+export class ChartFeature extends SingletonPanel<LocalizedChartMessage, WebviewMessage, ChartPanel> {
   /** `folder.uri.toString()` of the last active editor's folder, when that folder has a plan. */
   private editorFolder: string | undefined;
 
   constructor(readonly services: LifecycleServices) {
-    super(CHART_PAGE, services.context.extensionUri, services.log);
+    super(chartPage({ title: vscode.l10n.t('Lifecycle Effort Chart'), loading: vscode.l10n.t('Loading the effort chart…') }), services.context.extensionUri, services.log);
     this.register(
       vscode.commands.registerCommand(COMMAND_IDS.showChart, () => {
         this.show();
@@ -73,7 +75,7 @@ export class ChartFeature extends SingletonPanel<HostMessage, WebviewMessage, Ch
   }
 
   protected createPanel(webviewPanel: vscode.WebviewPanel, onMessage: (message: unknown) => void): ChartPanel {
-    return new ChartPanel(webviewPanel, this.extensionUri, onMessage);
+    return new ChartPanel(webviewPanel, this.extensionUri, this.page, onMessage);
   }
 
   /** Only a well-formed message about a stage of the shown plan, making a move the status table allows. */
@@ -83,8 +85,8 @@ export class ChartFeature extends SingletonPanel<HostMessage, WebviewMessage, Ch
     return parseWebviewMessage(message, chartStageStatuses(folderPlan?.exists ? folderPlan.plan : undefined), adviceKeys);
   }
 
-  protected render(): HostMessage {
-    return { type: 'chart', chart: this.chartData() };
+  protected render(): LocalizedChartMessage {
+    return { type: 'chart', chart: this.chartData(), strings: chartStrings() };
   }
 
   protected async act(message: Exclude<WebviewMessage, ReadyMessage>): Promise<void> {
@@ -121,7 +123,7 @@ export class ChartFeature extends SingletonPanel<HostMessage, WebviewMessage, Ch
   }
 
   protected override reportFailure(error: unknown): void {
-    showError(this.services.log, `The effort chart could not run that action (${errorMessage(error)}). Try the same action from the GenAI Lifecycle sidebar.`);
+    showError(this.services.log, vscode.l10n.t('The effort chart could not run that action ({0}). Try the same action from the GenAI Lifecycle sidebar.', errorMessage(error)));
   }
 
   /** Remembers the editor's folder when it has a plan; true when the shown folder may change. */

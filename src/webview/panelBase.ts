@@ -99,6 +99,7 @@ export class PagePanel<ToPage> extends Disposable {
       scriptUri: uri(this.page.script),
       styleUris: this.page.styles.map(uri),
       nonce: newNonce(),
+      language: vscode.env.language,
     });
     webview.html = this.htmlText;
   }
@@ -232,7 +233,7 @@ export abstract class SingletonPanel<ToPage, FromPage extends { readonly type: s
   protected abstract act(message: Exclude<FromPage, ReadyMessage>): Promise<void>;
 
   protected reportFailure(error: unknown): void {
-    showError(this.log, `${this.page.logName}: that action could not run (${errorMessage(error)}).`);
+    showError(this.log, vscode.l10n.t('{0}: that action could not run ({1}).', this.page.title, errorMessage(error)));
   }
 
   private adopt(webviewPanel: vscode.WebviewPanel): P {

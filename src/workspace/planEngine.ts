@@ -2,7 +2,10 @@
 // reading stays here for edits), larger ones in the plan worker under a deadline (see the
 // model's offThread.ts for the threshold and the deadline, and the measurements behind them).
 // The store reads through `read`, the writer changes through `edit`; nothing else parses.
+// Free of `vscode` (unit tests and the bench run it in plain Node), so its words go through
+// `@vscode/l10n`, which activation configures with the extension's bundle.
 
+import * as l10n from '@vscode/l10n';
 import type { PlanEditStep } from '../model/domain/types';
 import type { PlanAnalysis } from '../model/planFile/analysis';
 import { editRounds } from '../model/planFile/edit';
@@ -83,9 +86,9 @@ export class PlanEngine {
       case 'timed-out':
         return { ok: false, reason: tookTooLongToChangeMessage(deadlineSeconds(deadline), fileName) };
       case 'failed':
-        return { ok: false, reason: `The plan could not be changed: its reader stopped (${reply.message}). Nothing was written.` };
+        return { ok: false, reason: l10n.t('The plan could not be changed: its reader stopped ({0}). Nothing was written.', reply.message) };
       case 'superseded':
-        return { ok: false, reason: 'The change was replaced by a newer one before it started. Nothing was written.' };
+        return { ok: false, reason: l10n.t('The change was replaced by a newer one before it started. Nothing was written.') };
     }
   }
 

@@ -41,8 +41,10 @@ export function stageTargetIn(folderPlan: FolderPlan, stageId: string): StageTar
   return { folderUri: folderPlan.folder.uri.toString(), stageId };
 }
 
-/** Said wherever a command needs a plan and the workspace has none. */
-export const NO_PLAN_MESSAGE = 'There is no lifecycle plan in this workspace. Run "GenAI Lifecycle: Initialize Lifecycle Plan" to create one.';
+/** Said wherever a command needs a plan and the workspace has none (translated when said). */
+export function noPlanMessage(): string {
+  return vscode.l10n.t('There is no lifecycle plan in this workspace. Run "GenAI Lifecycle: Initialize Lifecycle Plan" to create one.');
+}
 
 /**
  * The single reader of plan files. Data flows one way: file or editor text -> parse (through

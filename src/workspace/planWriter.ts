@@ -41,7 +41,7 @@ export class PlanWriter {
     try {
       document = await vscode.workspace.openTextDocument(target.uri);
     } catch (error) {
-      return { ok: false, reason: `Could not open ${file}: ${errorMessage(error)}` };
+      return { ok: false, reason: vscode.l10n.t('Could not open {0}: {1}', file, errorMessage(error)) };
     }
     for (let attempt = 1; ; attempt++) {
       const wasDirty = document.isDirty;
@@ -61,7 +61,7 @@ export class PlanWriter {
           document = document.isClosed ? await vscode.workspace.openTextDocument(target.uri) : document;
           continue;
         }
-        return { ok: false, reason: `${file} kept changing while the change was being prepared, so nothing was written. Please try again.` };
+        return { ok: false, reason: vscode.l10n.t('{0} kept changing while the change was being prepared, so nothing was written. Please try again.', file) };
       }
       const workspaceEdit = new vscode.WorkspaceEdit();
       for (const textEdit of computed.edits) {
@@ -72,10 +72,10 @@ export class PlanWriter {
         this.store.acceptReading(target.folder, computed.after);
       }
       if (!(await vscode.workspace.applyEdit(workspaceEdit))) {
-        return { ok: false, reason: `VS Code refused the edit to ${file} (is the file read-only, or did it just change?).` };
+        return { ok: false, reason: vscode.l10n.t('VS Code refused the edit to {0} (is the file read-only, or did it just change?).', file) };
       }
       if (!wasDirty && !(await document.save())) {
-        return { ok: false, reason: `The change was made but ${file} could not be saved.` };
+        return { ok: false, reason: vscode.l10n.t('The change was made but {0} could not be saved.', file) };
       }
       await this.store.reload(target.folder);
       return { ok: true, changed: true };
@@ -86,14 +86,14 @@ export class PlanWriter {
   async create(folder: vscode.WorkspaceFolder, uri: vscode.Uri, text: string): Promise<WriteOutcome> {
     try {
       await vscode.workspace.fs.stat(uri);
-      return { ok: false, reason: `${vscode.workspace.asRelativePath(uri)} already exists.` };
+      return { ok: false, reason: vscode.l10n.t('{0} already exists.', vscode.workspace.asRelativePath(uri)) };
     } catch {
       // Absent: the normal case.
     }
     try {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     } catch (error) {
-      return { ok: false, reason: `Could not write ${vscode.workspace.asRelativePath(uri)}: ${errorMessage(error)}` };
+      return { ok: false, reason: vscode.l10n.t('Could not write {0}: {1}', vscode.workspace.asRelativePath(uri), errorMessage(error)) };
     }
     await this.store.reload(folder);
     return { ok: true, changed: true };

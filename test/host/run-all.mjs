@@ -175,6 +175,8 @@ async function main() {
     heading('UI checks (the real workbench page, playwright-core)');
     mkdirSync(join(projectRoot, 'test-artifacts'), { recursive: true });
     process.env.GENAI_LIFECYCLE_SERVER_PORT = String(server.port);
+    // The pseudo-locale check installs a stand-in language pack there (test/ui/pseudoLocale.ts).
+    process.env.GENAI_LIFECYCLE_SERVER_DATA = server.serverDataDir;
     const summary = await runMocha(testFiles('ui'), { timeout: 120_000 });
     console.log(`ui: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped (screenshots in test-artifacts/)`);
     add(summary);

@@ -102,6 +102,8 @@ export async function startServer({ port, defaultFolder, extensionsDir, env = {}
     origin: `http://${HOST}:${chosenPort}`,
     userDataDir: join(dataRoot, 'user-data'),
     userSettings,
+    // The server's own data (its `userDataPath`: language packs, extension host state).
+    serverDataDir: join(dataRoot, 'server-data'),
     log: () => logLines.join('\n'),
     async stop() {
       if (!exited) {

@@ -11,6 +11,9 @@ const vsixPath = process.env.GENAI_LIFECYCLE_VSIX ?? path.join(projectRoot, `${m
 /** What may be inside `extension/` in the VSIX. */
 const ALLOWED = [
   /^package\.json$/,
+  // The manifest's translations and the runtime strings' bundles (l10n/bundle.l10n.json is the English one).
+  /^package\.nls(\.[\w-]+)?\.json$/,
+  /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
   /^readme\.md$/i,
   /^changelog\.md$/i,
   /^license(\.txt|\.md)?$/i,
@@ -39,7 +42,7 @@ describe('the packaged VSIX', () => {
     const files = entries.filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length));
     const unexpected = files.filter((file) => !ALLOWED.some((pattern) => pattern.test(file)));
     assert.deepEqual(unexpected, [], `unexpected files in the VSIX: ${unexpected.join(', ')}`);
-    for (const required of ['package.json', 'dist/extension.js', 'dist/planWorker.js', 'dist/web/extension.js', 'dist/web/planWorker.js', 'dist/webview/chart.js', 'media/panel.css', 'media/chart.css', 'dist/webview/estimate.js', 'media/estimate.css', 'media/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE.txt']) {
+    for (const required of ['package.json', 'dist/extension.js', 'dist/planWorker.js', 'dist/web/extension.js', 'dist/web/planWorker.js', 'dist/webview/chart.js', 'media/panel.css', 'media/chart.css', 'dist/webview/estimate.js', 'media/estimate.css', 'media/icon.png', 'README.md', 'CHANGELOG.md', 'LICENSE.txt', 'package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json']) {
       assert.ok(files.some((file) => file.toLowerCase() === required.toLowerCase()), `${required} is in the VSIX`);
     }
   });

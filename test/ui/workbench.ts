@@ -57,6 +57,12 @@ export interface OpenOptions {
   readonly viewport?: { readonly width: number; readonly height: number };
   /** `web`: the extension runs in the browser's web worker extension host (its `browser` bundle), as in vscode.dev. */
   readonly extensionKind?: 'node' | 'web';
+  /** The extension folder to load; the checkout by default. */
+  readonly extensionPath?: string;
+  /** The display language, by the server's `vscode.nls.locale` cookie (the server needs a language pack for it). */
+  readonly locale?: string;
+  /** How the activity bar names the extension's container in that language; 'GenAI Lifecycle' by default. */
+  readonly activityLabel?: string;
 }
 
 /**
@@ -89,16 +95,19 @@ export async function openWorkbench(options: OpenOptions): Promise<Page> {
   fs.writeFileSync(settingsFile, JSON.stringify(settings, undefined, 2));
   const context = await (await sharedBrowser()).newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
   contexts.push(context);
+  if (options.locale) {
+    await context.addCookies([{ name: 'vscode.nls.locale', value: options.locale, url: `http://${HOST}:${port}/` }]);
+  }
   const page = await context.newPage();
   const payload = [
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
-    ['extensionDevelopmentPath', `vscode-remote://${HOST}:${port}${PROJECT_ROOT}`],
+    ['extensionDevelopmentPath', `vscode-remote://${HOST}:${port}${options.extensionPath ?? PROJECT_ROOT}`],
   ];
   const query = new URLSearchParams({ folder: options.folder, payload: JSON.stringify(payload) });
   await page.goto(`http://${HOST}:${port}/?${query.toString()}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.locator('.activitybar [aria-label^="GenAI Lifecycle"]').first().waitFor({ timeout: 60_000 });
+  await page.locator(`.activitybar [aria-label^=${JSON.stringify(options.activityLabel ?? 'GenAI Lifecycle')}]`).first().waitFor({ timeout: 60_000 });
   return page;
 }
 

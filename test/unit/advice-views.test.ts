@@ -9,7 +9,7 @@ import { STAGE_ACTIONS } from '../../src/model/domain/statusActions';
 import { adviceActionLabel, adviceQuickPickParts, nextStepTooltipMarkdown, planEffortSummary, statusBarAdviceMarkdown } from '../../src/model/presentation/advice';
 import { buildChart, CHART_ADVICE_LIMIT, parseWebviewMessage } from '../../src/model/presentation/chart';
 import { ACTION_COMMANDS, adviceCommand, COMMAND_IDS } from '../../src/model/presentation/commandIds';
-import { MANIFEST, ROOT } from './manifest';
+import { MANIFEST, readEnglishManifest, ROOT } from './manifest';
 import { lifecycle, planOf, stage } from './planFactory';
 
 const TODAY = '2026-12-01';
@@ -123,7 +123,7 @@ interface AdviceManifest {
 }
 
 describe('the advisor in package.json', () => {
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as AdviceManifest;
+  const manifest = readEnglishManifest() as AdviceManifest;
   const menu = MANIFEST.contributes.menus['view/item/context'];
 
   it('gives the Next step item its action inline, for every action the advisor may propose', () => {

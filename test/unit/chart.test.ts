@@ -13,7 +13,7 @@ import {
   parseWebviewMessage,
   type ChartColumn,
 } from '../../src/model/presentation/chart';
-import { CHART_PAGE } from '../../src/webview/chartPage';
+import { chartPage } from '../../src/webview/chartPage';
 import { contentSecurityPolicy, newNonce, pageHtml, type ShellOptions } from '../../src/webview/html';
 import { lines } from './helpers';
 
@@ -424,12 +424,14 @@ describe('webview message validation (parseWebviewMessage)', () => {
 });
 
 describe('chart webview HTML shell', () => {
-  const chartHtml = (options: Omit<ShellOptions, 'title' | 'body'>): string => pageHtml({ ...options, title: CHART_PAGE.title, body: CHART_PAGE.body });
+  const page = chartPage({ title: 'Lifecycle Effort Chart', loading: 'Loading the effort chart…' });
+  const chartHtml = (options: Omit<ShellOptions, 'title' | 'body'>): string => pageHtml({ ...options, title: page.title, body: page.body });
   const options = {
     cspSource: 'https://*.vscode-cdn.net',
     scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/chart.js',
     styleUris: ['https://file+.vscode-resource.vscode-cdn.net/ext/media/panel.css', 'https://file+.vscode-resource.vscode-cdn.net/ext/media/chart.css'],
     nonce: 'abc123+/=',
+    language: 'en',
   };
 
   it('declares a strict CSP: nothing by default, scripts by nonce, styles, images and fonts from the webview', () => {
@@ -460,6 +462,15 @@ describe('chart webview HTML shell', () => {
     assert.ok(html.includes('src="https://x/&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"'));
     assert.equal(html.match(/<script/g)?.length, 1);
     assert.ok(pageHtml({ ...options, title: 'A & <b>', body: '' }).includes('<title>A &amp; &lt;b&gt;</title>'));
+    assert.ok(pageHtml({ ...options, title: 'T', body: '', language: 'x"><b>' }).includes('<html lang="x&quot;&gt;&lt;b&gt;">'));
+  });
+
+  it('shows the translated loading text as text, in the display language', () => {
+    const translated = chartPage({ title: '生命周期工作量图表', loading: '正在加载 <图表> & …' });
+    const html = pageHtml({ ...options, language: 'zh-cn', title: translated.title, body: translated.body });
+    assert.ok(html.includes('<html lang="zh-cn">'));
+    assert.ok(html.includes('<title>生命周期工作量图表</title>'));
+    assert.ok(html.includes('<main id="chart-root" aria-busy="true"><p class="loading">正在加载 &lt;图表&gt; &amp; …</p></main>'), html);
   });
 
   it('makes a fresh 128-bit nonce each time', () => {

@@ -19,4 +19,15 @@ export interface Manifest {
   };
 }
 
-export const MANIFEST = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Manifest;
+/** package.nls.json: the English text of the manifest's `%key%` placeholders. */
+export const MANIFEST_NLS = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+
+/** package.json as VS Code shows it in English: every `%key%` string replaced by its package.nls.json text. */
+export function readEnglishManifest(): unknown {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'), (_key, value: unknown) => {
+    const placeholder = typeof value === 'string' ? /^%([^%]+)%$/.exec(value) : null;
+    return placeholder ? (MANIFEST_NLS[placeholder[1]] ?? value) : value;
+  });
+}
+
+export const MANIFEST = readEnglishManifest() as Manifest;
