@@ -1,5 +1,6 @@
 // Whether each `evidence:` entry of each folder's plan names something that exists: a plain path
-// is looked up with `workspace.fs.stat`, a glob with `workspace.findFiles` (one match is enough).
+// is looked up with `workspace.fs.stat`, a glob with `workspace.findFiles` (one match is enough),
+// or on a file system without search by walking its folders.
 // Results are cached per folder and entry, checked again when the entries change and when a
 // watcher on an entry's own pattern, or on one of the folders it names, sees something appear
 // or go (never a watcher on the whole folder, which is too much for a big repository), and on
@@ -11,7 +12,7 @@
 // only stat'ed or listed, never read.
 
 import * as vscode from 'vscode';
-import { checkEvidenceEntry, isGlobPattern, type EvidenceResult } from '../model/domain/evidence';
+import { checkEvidenceEntry, evidenceGlobBase, evidenceGlobMatcher, isGlobPattern, type EvidenceResult } from '../model/domain/evidence';
 import { KeyedDebouncer } from '../util/debounce';
 import { Disposable } from '../util/disposable';
 import { latestPlan, type FolderPlan, type PlanStore } from './planStore';
@@ -235,7 +236,12 @@ async function lookUp(folder: vscode.WorkspaceFolder, pattern: string): Promise<
   try {
     if (check.glob) {
       const matches = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, check.path), null, 1);
-      return matches.some((uri) => isInside(folder.uri, uri)) ? 'match' : 'missing';
+      if (matches.some((uri) => isInside(folder.uri, uri))) {
+        return 'match';
+      }
+      // File search answers for disk and for file systems with a search provider (github.dev's);
+      // a plain FileSystemProvider answers nothing, so there the folder is walked instead.
+      return folder.uri.scheme !== 'file' && (await walkFinds(folder.uri, check.path)) ? 'match' : 'missing';
     }
     const uri = evidenceUri(folder, check.path);
     if (!uri) {
@@ -246,6 +252,33 @@ async function lookUp(folder: vscode.WorkspaceFolder, pattern: string): Promise<
   } catch {
     return 'missing';
   }
+}
+
+/** How many directory entries a walk reads at most before it gives up (a huge tree stays cheap). */
+const MAX_WALKED_ENTRIES = 5000;
+
+/** Whether a file under `folder` matches the glob, by reading directories from the glob's base down. */
+async function walkFinds(folder: vscode.Uri, globPath: string): Promise<boolean> {
+  const matches = evidenceGlobMatcher(globPath);
+  const base = evidenceGlobBase(globPath);
+  const pending = [base];
+  let read = 0;
+  for (let relative = pending.shift(); relative !== undefined && read < MAX_WALKED_ENTRIES; relative = pending.shift()) {
+    const entries = await vscode.workspace.fs.readDirectory(relative === '' ? folder : vscode.Uri.joinPath(folder, relative)).then(
+      (found) => found,
+      () => [] as [string, vscode.FileType][],
+    );
+    for (const [name, type] of entries) {
+      read++;
+      const path = relative === '' ? name : `${relative}/${name}`;
+      if ((type & vscode.FileType.Directory) !== 0) {
+        pending.push(path);
+      } else if (matches(path)) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** The URI of a plain-path entry, only when it lies inside the folder (else undefined). */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { EVIDENCE_MESSAGES, checkEvidenceEntry, isGlobPattern } from '../../src/model/domain/evidence';
+import { EVIDENCE_MESSAGES, checkEvidenceEntry, evidenceGlobBase, evidenceGlobMatcher, isGlobPattern } from '../../src/model/domain/evidence';
 
 describe('evidence entries', () => {
   it('accepts workspace-relative paths, normalized', () => {
@@ -62,5 +62,25 @@ describe('evidence entries', () => {
     for (const entry of ['.', './', 'docs/..']) {
       assert.deepEqual(checkEvidenceEntry(entry), { ok: false, message: EVIDENCE_MESSAGES.folderItself }, entry);
     }
+  });
+});
+
+describe('evidence globs walked by hand (file systems without search)', () => {
+  it('match as file search does: case-sensitive, * within a folder, ** across, dot files included', () => {
+    const matches = evidenceGlobMatcher('evals/**/*win-rate.md');
+    assert.equal(matches('evals/rlhf-win-rate.md'), true);
+    assert.equal(matches('evals/nested/deep/rlhf-win-rate.md'), true);
+    assert.equal(matches('evals/RLHF-WIN-RATE.MD'), false);
+    assert.equal(matches('other/rlhf-win-rate.md'), false);
+    assert.equal(evidenceGlobMatcher('evals/*.md')('evals/nested/a.md'), false);
+    assert.equal(evidenceGlobMatcher('evals/*.md')('evals/.hidden.md'), true);
+    assert.equal(evidenceGlobMatcher('reports/{final,draft}.pdf')('reports/draft.pdf'), true);
+  });
+
+  it('start from the folder before the first glob segment', () => {
+    assert.equal(evidenceGlobBase('evals/**/*win-rate.md'), 'evals');
+    assert.equal(evidenceGlobBase('evals/nested/*.md'), 'evals/nested');
+    assert.equal(evidenceGlobBase('*.md'), '');
+    assert.equal(evidenceGlobBase('**/report.md'), '');
   });
 });

@@ -5,6 +5,7 @@
 // (Adapters still confine what a glob finds to the folder: this is the first line, not the only.)
 
 import * as l10n from '@vscode/l10n';
+import picomatch from 'picomatch/posix';
 
 export type EvidenceEntryCheck =
   /** `path` is the entry normalized (`./`, `.` and empty segments gone, inner `..` resolved); globs keep their pattern text. */
@@ -110,4 +111,20 @@ function refusalOf(text: string): string | undefined {
     return EVIDENCE_MESSAGES.home;
   }
   return text.includes(':') ? EVIDENCE_MESSAGES.colon : undefined;
+}
+
+/**
+ * Matches folder-relative paths against an accepted glob entry, as VS Code's file search would:
+ * case-sensitive, `*` not crossing `/`, dot files included. For file systems with no search
+ * provider, where the adapter walks the folder itself.
+ */
+export function evidenceGlobMatcher(globPath: string): (relativePath: string) => boolean {
+  return picomatch(globPath, { dot: true, posix: true });
+}
+
+/** The folder a glob entry's matches must live under: its path before the first glob segment. */
+export function evidenceGlobBase(globPath: string): string {
+  const segments = globPath.split('/');
+  const firstGlob = segments.findIndex(isGlobPattern);
+  return segments.slice(0, firstGlob === -1 ? segments.length - 1 : firstGlob).join('/');
 }

@@ -73,6 +73,23 @@ describe('virtual-fs: a plan on a file system provider', () => {
     await waitFor(() => description('fine-tuning') === 'Not started', 'the original plan back in the tree');
   });
 
+  it('evidence on the provider: a path by stat, a glob by walking its folders (no search provider)', async () => {
+    memory.put('/team/evals/prompt-baseline.md', '# Baseline\n');
+    memory.put('/team/evals/nested/rlhf-win-rate.md', '# Win rate\n');
+    const folder = vscode.workspace.getWorkspaceFolder(folderUri);
+    assert.ok(folder, 'the virtual folder is a workspace folder');
+    const results = await api.services.evidence.check(folder, ['evals/prompt-baseline.md', 'evals/**/*win-rate.md', 'evals/*.csv', 'evals/missing.md']);
+    assert.deepEqual(
+      results.map((result) => [result.pattern, result.found]),
+      [
+        ['evals/prompt-baseline.md', true],
+        ['evals/**/*win-rate.md', true],
+        ['evals/*.csv', false],
+        ['evals/missing.md', false],
+      ],
+    );
+  });
+
   it('a status command writes through the provider, changing only the status lines', async () => {
     const writesBefore = memory.writes;
     const done = await vscode.commands.executeCommand<boolean>('genaiLifecycle.startStage', { folderUri: folderUri.toString(), stageId: 'fine-tuning' });
