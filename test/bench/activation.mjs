@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Part of `npm run bench`: the production bundle's size, and the extension's activation time in
+// Part of `npm run bench`: the production bundles' sizes (both entries), and the extension's activation time in
 // the real VS Code host against a reference extension that does nothing, activated the same way
 // in the same windows. Each round opens a fresh window (a new extension host) on an empty folder
 // and runs out/test/bench/activationProbe.js there, which activates both and reports the times.
@@ -31,12 +31,22 @@ function build(args) {
   }
 }
 
-/** Sizes of the production bundles in dist/, raw and gzipped (the worker's loads only for large plans). */
+/**
+ * Sizes of the production bundles, raw and gzipped: both entries the manifest names (`main` for
+ * Node, `browser` for the web worker of vscode.dev) and each one's plan worker (loaded only for
+ * large plans).
+ */
 function bundleSizes() {
-  const files = ['extension.js', 'planWorker.js'];
-  return files.map((file) => {
-    const bytes = readFileSync(join(projectRoot, 'dist', file));
-    return { file: `dist/${file}`, bytes: statSync(join(projectRoot, 'dist', file)).size, gzip: gzipSync(bytes).length };
+  const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+  const files = [
+    ['main entry (Node)', manifest.main],
+    ['browser entry (web worker)', manifest.browser],
+    ['plan worker (Node)', 'dist/planWorker.js'],
+    ['plan worker (Web Worker)', 'dist/web/planWorker.js'],
+  ];
+  return files.map(([role, file]) => {
+    const path = join(projectRoot, file);
+    return { role, file: file.replace(/^\.\//, ''), bytes: statSync(path).size, gzip: gzipSync(readFileSync(path)).length };
   });
 }
 
@@ -87,8 +97,8 @@ async function main() {
   build(['--production']);
   const scratch = mkdtempSync(join(tmpdir(), 'genai-lifecycle-bench-'));
   try {
-    for (const { file, bytes, gzip } of bundleSizes()) {
-      console.log(`  ${file}: ${(bytes / 1024).toFixed(1)} KiB (${(gzip / 1024).toFixed(1)} KiB gzipped)`);
+    for (const { role, file, bytes, gzip } of bundleSizes()) {
+      console.log(`  ${`${role}:`.padEnd(28)} ${file.padEnd(24)} ${(bytes / 1024).toFixed(1).padStart(6)} KiB (${(gzip / 1024).toFixed(1)} KiB gzipped)`);
     }
     const samples = await measureActivation(scratch);
     const ours = median(samples.map((s) => s.extension));
