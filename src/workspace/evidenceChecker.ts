@@ -1,6 +1,6 @@
 // Whether each `evidence:` entry of each folder's plan names something that exists: a plain path
 // is looked up with `workspace.fs.stat`, a glob with `workspace.findFiles` (one match is enough),
-// or on a file system without search by walking its folders.
+// or, on a virtual file system (which may have no search), by walking its folders.
 // Results are cached per folder and entry, checked again when the entries change and when a
 // watcher on an entry's own pattern, or on one of the folders it names, sees something appear
 // or go (never a watcher on the whole folder, which is too much for a big repository), and on
@@ -235,13 +235,11 @@ async function lookUp(folder: vscode.WorkspaceFolder, pattern: string): Promise<
   }
   try {
     if (check.glob) {
-      const matches = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, check.path), null, 1);
-      if (matches.some((uri) => isInside(folder.uri, uri))) {
-        return 'match';
+      if (!SEARCHED_SCHEMES.has(folder.uri.scheme)) {
+        return (await walkFinds(folder.uri, check.path)) ? 'match' : 'missing';
       }
-      // File search answers for disk and for file systems with a search provider (github.dev's);
-      // a plain FileSystemProvider answers nothing, so there the folder is walked instead.
-      return folder.uri.scheme !== 'file' && (await walkFinds(folder.uri, check.path)) ? 'match' : 'missing';
+      const matches = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, check.path), null, 1);
+      return matches.some((uri) => isInside(folder.uri, uri)) ? 'match' : 'missing';
     }
     const uri = evidenceUri(folder, check.path);
     if (!uri) {
@@ -253,6 +251,14 @@ async function lookUp(folder: vscode.WorkspaceFolder, pattern: string): Promise<
     return 'missing';
   }
 }
+
+/**
+ * Where VS Code's file search surely answers: disk, and a remote host's disk. On another file
+ * system it answers only if the provider's extension also registered a search provider, and
+ * otherwise never returns (measured: a findFiles on a plain FileSystemProvider's folder still
+ * pending after 2 minutes), so those folders are walked instead.
+ */
+const SEARCHED_SCHEMES: ReadonlySet<string> = new Set(['file', 'vscode-remote']);
 
 /** How many directory entries a walk reads at most before it gives up (a huge tree stays cheap). */
 const MAX_WALKED_ENTRIES = 5000;
