@@ -33,7 +33,7 @@ export async function folderForNewPlan(store: PlanStore, arg: unknown): Promise<
     return { kind: 'found', value: withoutPlan[0] };
   }
   const picked = await vscode.window.showQuickPick(
-    withoutPlan.map((folder) => ({ label: folder.name, description: folder.uri.fsPath || folder.uri.path, folder })),
+    withoutPlan.map((folder) => ({ label: folder.name, description: folder.uri.scheme === 'file' ? folder.uri.fsPath : folder.uri.toString(true), folder })),
     { title: vscode.l10n.t('Initialize Lifecycle Plan'), placeHolder: vscode.l10n.t('Folder to create the lifecycle plan in') },
   );
   return picked ? { kind: 'found', value: picked.folder } : { kind: 'cancelled' };
