@@ -21,6 +21,8 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const problems = [];
 const cleanups = [];
 const started = Date.now();
+/** VS Code's own pseudo-locale tag, for the UI check that finds strings bypassing localization. */
+const PSEUDO_LOCALE = 'qps-ploc';
 
 function heading(text) {
   console.log(`\n=== ${text}`);
@@ -175,8 +177,15 @@ async function main() {
     heading('UI checks (the real workbench page, playwright-core)');
     mkdirSync(join(projectRoot, 'test-artifacts'), { recursive: true });
     process.env.GENAI_LIFECYCLE_SERVER_PORT = String(server.port);
-    // The pseudo-locale check installs a stand-in language pack there (test/ui/pseudoLocale.ts).
-    process.env.GENAI_LIFECYCLE_SERVER_DATA = server.serverDataDir;
+    // A second server whose every window runs in a pseudo locale, for the check that nothing the
+    // extension shows bypasses localization (test/ui/pseudo-locale.test.ts). A server of its own,
+    // since the locale is server-wide (see startServer's `locale`); the check installs the
+    // stand-in language pack in its user data.
+    const pseudoServer = await startServer({ reconnectionGraceSeconds: 1, locale: PSEUDO_LOCALE });
+    cleanups.push(() => pseudoServer.stop());
+    process.env.GENAI_LIFECYCLE_PSEUDO_LOCALE = PSEUDO_LOCALE;
+    process.env.GENAI_LIFECYCLE_PSEUDO_SERVER_PORT = String(pseudoServer.port);
+    process.env.GENAI_LIFECYCLE_PSEUDO_SERVER_USER_DATA = pseudoServer.userDataDir;
     const summary = await runMocha(testFiles('ui'), { timeout: 120_000 });
     console.log(`ui: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped (screenshots in test-artifacts/)`);
     add(summary);

@@ -46,7 +46,7 @@ export const QUIET_USER_SETTINGS = Object.freeze({
   'telemetry.telemetryLevel': 'off',
 });
 
-export async function startServer({ port, defaultFolder, extensionsDir, env = {}, smokeTestDriver = true, startTimeoutMs = 60_000, userSettings = QUIET_USER_SETTINGS, reconnectionGraceSeconds } = {}) {
+export async function startServer({ port, defaultFolder, extensionsDir, env = {}, smokeTestDriver = true, startTimeoutMs = 60_000, userSettings = QUIET_USER_SETTINGS, reconnectionGraceSeconds, locale } = {}) {
   const paths = hostPaths();
   const dataRoot = mkdtempSync(join(tmpdir(), 'genai-lifecycle-host-'));
   mkdirSync(join(dataRoot, 'user-data', 'User'), { recursive: true });
@@ -68,6 +68,13 @@ export async function startServer({ port, defaultFolder, extensionsDir, env = {}
     // A closed test window's extension host would otherwise live on for 3 hours, and every
     // earlier fixture's host would compete for the CPU with the next one.
     args.push('--reconnection-grace-time', String(reconnectionGraceSeconds));
+  }
+  if (locale) {
+    // The display language of every window, ahead of argv.json, the `vscode.nls.locale` cookie
+    // and Accept-Language. The cookie is no way to pick it per window here: VS Code 1.139 reads
+    // argv.json first and takes a missing file as "en" (webClientServer), so the cookie is never asked.
+    // A non-English locale also needs a language pack in `userDataDir` (languagepacks.json).
+    args.push('--locale', locale);
   }
   if (smokeTestDriver) {
     // Makes the workbench honour the `payload` query (extension development + tests).
@@ -100,10 +107,10 @@ export async function startServer({ port, defaultFolder, extensionsDir, env = {}
   const handle = {
     port: chosenPort,
     origin: `http://${HOST}:${chosenPort}`,
+    // Also the server's `userDataPath` (server-main.js takes `--user-data-dir` when given), where
+    // it looks for language packs (languagepacks.json) and writes their generated translations.
     userDataDir: join(dataRoot, 'user-data'),
     userSettings,
-    // The server's own data (its `userDataPath`: language packs, extension host state).
-    serverDataDir: join(dataRoot, 'server-data'),
     log: () => logLines.join('\n'),
     async stop() {
       if (!exited) {

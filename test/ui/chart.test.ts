@@ -40,6 +40,18 @@ async function waitForFrameValue<T>(frame: Frame, expression: string, expected: 
   }
 }
 
+/**
+ * Waits until `file` matches `pattern`: the badge follows the edited document, which the
+ * extension saves afterwards, so on a busy machine the disk can lag behind the chart.
+ */
+async function waitForFileMatch(file: string, pattern: RegExp, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(fs.readFileSync(file, 'utf8')) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.match(fs.readFileSync(file, 'utf8'), pattern);
+}
+
 const badgeOf = (stageId: string): string =>
   `(() => { const b = Array.from(document.querySelectorAll('td[data-stage-id]')).find((td) => td.dataset.stageId === ${JSON.stringify(stageId)} && td.querySelector('.badge')); return b ? b.querySelector('.badge').textContent : null; })()`;
 
@@ -184,7 +196,7 @@ describe('effort chart (workbench page)', () => {
     await pickInQuickInput(page, 'Set the status of which stage?', 'Compression');
     await pickInQuickInput(page, 'New status of Compression', 'Done');
     await waitForFrameValue(frame, badgeOf('deployment'), 'Done', 'the deployment badge to say Done');
-    assert.match(fs.readFileSync(path.join(folder, 'lifecycle.yaml'), 'utf8'), /- id: deployment\n {4}status: done\n {4}completed: \d{4}-\d{2}-\d{2}\n/);
+    await waitForFileMatch(path.join(folder, 'lifecycle.yaml'), /- id: deployment\n {4}status: done\n {4}completed: \d{4}-\d{2}-\d{2}\n/);
 
     // A stage heading is a button: from the keyboard it offers the status quick pick.
     await frame.locator('button[aria-label^="Evaluation harness: Blocked"]').focus();
@@ -195,7 +207,7 @@ describe('effort chart (workbench page)', () => {
     // The chart's own button goes through the same command and writer.
     await frame.locator('button[aria-label="Start Reinforcement learning / human feedback"]').click();
     await waitForFrameValue(frame, badgeOf('rlhf'), 'In progress', 'the RLHF badge to say In progress');
-    assert.match(fs.readFileSync(path.join(folder, 'lifecycle.yaml'), 'utf8'), /- id: rlhf\n {4}status: in-progress\n {4}started: \d{4}-\d{2}-\d{2}\n/);
+    await waitForFileMatch(path.join(folder, 'lifecycle.yaml'), /- id: rlhf\n {4}status: in-progress\n {4}started: \d{4}-\d{2}-\d{2}\n/);
 
     await page.waitForTimeout(500);
     assert.deepEqual(dialogs, [], 'no dialog opened');

@@ -8,8 +8,23 @@ import * as path from 'node:path';
 import { getL10nPseudoLocalized, type l10nJsonFormat } from '@vscode/l10n-dev';
 import { PROJECT_ROOT } from './workbench';
 
-/** VS Code's own pseudo-locale tag (the server has no language pack for it unless we give one). */
-export const PSEUDO_LOCALE = 'qps-ploc';
+/** The harness's pseudo-locale server (test/host/run-all.mjs): every window it serves runs in `locale`. */
+export interface PseudoLocaleServer {
+  readonly locale: string;
+  readonly port: number;
+  /** The server's `userDataPath`, where it looks for languagepacks.json. */
+  readonly userDataDir: string;
+}
+
+export function pseudoLocaleServer(): PseudoLocaleServer {
+  const locale = process.env.GENAI_LIFECYCLE_PSEUDO_LOCALE;
+  const port = Number(process.env.GENAI_LIFECYCLE_PSEUDO_SERVER_PORT);
+  const userDataDir = process.env.GENAI_LIFECYCLE_PSEUDO_SERVER_USER_DATA;
+  if (!locale || !Number.isInteger(port) || port <= 0 || !userDataDir) {
+    throw new Error('the pseudo-locale server is not set: run UI checks through `npm test` (test/host/run-all.mjs)');
+  }
+  return { locale, port, userDataDir };
+}
 
 /** English text -> its pseudo form, for the manifest (package.nls) and the runtime bundle. */
 export interface PseudoStrings {
@@ -27,10 +42,10 @@ function asStrings(format: l10nJsonFormat): Record<string, string> {
 
 /**
  * Copies what the extension runs from (manifest, bundles, dist, media, schema) to a scratch
- * folder and adds `package.nls.qps-ploc.json` and `l10n/bundle.l10n.qps-ploc.json` there, so the
+ * folder and adds `package.nls.<locale>.json` and `l10n/bundle.l10n.<locale>.json` there, so the
  * checkout never holds generated translations.
  */
-export function pseudoLocalizedExtension(): { readonly folder: string; readonly strings: PseudoStrings } {
+export function pseudoLocalizedExtension(locale: string): { readonly folder: string; readonly strings: PseudoStrings } {
   const folder = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'genai-lifecycle-pseudo-')), 'extension');
   fs.mkdirSync(folder, { recursive: true });
   for (const entry of ['package.json', 'package.nls.json', 'dist', 'media', 'schema', 'l10n']) {
@@ -38,26 +53,33 @@ export function pseudoLocalizedExtension(): { readonly folder: string; readonly 
   }
   const manifest = asStrings(getL10nPseudoLocalized(readJson(path.join(PROJECT_ROOT, 'package.nls.json'))));
   const bundle = asStrings(getL10nPseudoLocalized(readJson(path.join(PROJECT_ROOT, 'l10n', 'bundle.l10n.json'))));
-  fs.writeFileSync(path.join(folder, `package.nls.${PSEUDO_LOCALE}.json`), JSON.stringify(manifest, undefined, 2));
-  fs.writeFileSync(path.join(folder, 'l10n', `bundle.l10n.${PSEUDO_LOCALE}.json`), JSON.stringify(bundle, undefined, 2));
+  fs.writeFileSync(path.join(folder, `package.nls.${locale}.json`), JSON.stringify(manifest, undefined, 2));
+  fs.writeFileSync(path.join(folder, 'l10n', `bundle.l10n.${locale}.json`), JSON.stringify(bundle, undefined, 2));
   return { folder, strings: { manifest, bundle } };
 }
 
 /**
- * The server picks the display language from the `vscode.nls.locale` cookie, but only switches
- * the workbench (and so the extension host's `vscode.env.language`) to a locale it has a
- * language pack for: it reads `languagepacks.json` in its server-data folder (`--server-data-dir`). This one translates
- * nothing of VS Code itself (its messages stay English); it only makes `qps-ploc` a language.
+ * The server switches the workbench (and so the extension host's `vscode.env.language`) only to
+ * a locale it has a language pack for: `languagepacks.json` in its `userDataPath`, naming a
+ * `main.i18n.json` of VS Code's own messages. From it the server writes `nls.messages.js`, which
+ * the page loads and which sets the workbench's language (VS Code 1.139, server-main.js). This
+ * pack translates nothing of VS Code itself (its messages stay English); it only makes the
+ * pseudo locale a language.
  */
-export function installStandInLanguagePack(serverData: string): void {
-  const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'genai-lifecycle-langpack-'));
+export function installStandInLanguagePack(server: PseudoLocaleServer): void {
+  const packDir = path.join(server.userDataDir, 'genai-lifecycle-pseudo-pack');
+  fs.mkdirSync(packDir, { recursive: true });
   const coreTranslations = path.join(packDir, 'main.i18n.json');
   fs.writeFileSync(coreTranslations, JSON.stringify({ contents: {} }));
+  // The pack names an extension as installed ones do: the server lists installed languages by
+  // their first extension's id before scanning extensions, and with no extension it fails and
+  // tries to install the locale's pack from the gallery, which leaves the window without the
+  // extension under development.
+  const standIn = { extensionIdentifier: { id: 'genai-lifecycle-tools.pseudo-language-pack' }, version: '0.0.0' };
   const packs = {
-    [PSEUDO_LOCALE]: { hash: 'genai-lifecycle-pseudo', extensions: [], translations: { vscode: coreTranslations }, label: 'Pseudo' },
+    [server.locale]: { hash: 'genai-lifecycle-pseudo', extensions: [standIn], translations: { vscode: coreTranslations }, label: 'Pseudo' },
   };
-  fs.mkdirSync(serverData, { recursive: true });
-  fs.writeFileSync(path.join(serverData, 'languagepacks.json'), JSON.stringify(packs, undefined, 2));
+  fs.writeFileSync(path.join(server.userDataDir, 'languagepacks.json'), JSON.stringify(packs, undefined, 2));
 }
 
 /** Every string value in a parsed plan (titles, owners, notes, tasks, ids, paths): user data shows as written. */

@@ -59,8 +59,8 @@ export interface OpenOptions {
   readonly extensionKind?: 'node' | 'web';
   /** The extension folder to load; the checkout by default. */
   readonly extensionPath?: string;
-  /** The display language, by the server's `vscode.nls.locale` cookie (the server needs a language pack for it). */
-  readonly locale?: string;
+  /** The VS Code server to open from: the harness's main one by default (the pseudo-locale check has its own). */
+  readonly port?: number;
   /** How the activity bar names the extension's container in that language; 'GenAI Lifecycle' by default. */
   readonly activityLabel?: string;
 }
@@ -70,7 +70,7 @@ export interface OpenOptions {
  * workbench is up and the extension's activity-bar entry exists.
  */
 export async function openWorkbench(options: OpenOptions): Promise<Page> {
-  const port = serverPort();
+  const port = options.port ?? serverPort();
   // Workspace settings are the way to shape the window before it loads: the theme, and no
   // chat side bar or start-up editor competing for space in screenshots.
   const settingsDir = path.join(options.folder, '.vscode');
@@ -95,9 +95,6 @@ export async function openWorkbench(options: OpenOptions): Promise<Page> {
   fs.writeFileSync(settingsFile, JSON.stringify(settings, undefined, 2));
   const context = await (await sharedBrowser()).newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
   contexts.push(context);
-  if (options.locale) {
-    await context.addCookies([{ name: 'vscode.nls.locale', value: options.locale, url: `http://${HOST}:${port}/` }]);
-  }
   const page = await context.newPage();
   const payload = [
     ['skipWelcome', 'true'],
