@@ -36,32 +36,22 @@ export interface CatalogStage {
   readonly englishNames: readonly string[];
 }
 
+/** A cheat-sheet column whose label is translated when read (the model loads before the bundle is configured). */
+function effortColumn(key: keyof EffortCells, label: () => string): { readonly key: keyof EffortCells; readonly label: string } {
+  return {
+    key,
+    get label() {
+      return label();
+    },
+  };
+}
+
 /** The cheat sheet's four columns, in its order: hovers, tooltips and the chart name the cells by these. */
 export const EFFORT_COLUMNS: readonly { readonly key: keyof EffortCells; readonly label: string }[] = [
-  {
-    key: 'trainingDuration',
-    get label() {
-      return l10n.t('Training duration');
-    },
-  },
-  {
-    key: 'customization',
-    get label() {
-      return l10n.t('Customization');
-    },
-  },
-  {
-    key: 'objective',
-    get label() {
-      return l10n.t('Objective');
-    },
-  },
-  {
-    key: 'expertise',
-    get label() {
-      return l10n.t('Expertise');
-    },
-  },
+  effortColumn('trainingDuration', () => l10n.t('Training duration')),
+  effortColumn('customization', () => l10n.t('Customization')),
+  effortColumn('objective', () => l10n.t('Objective')),
+  effortColumn('expertise', () => l10n.t('Expertise')),
 ];
 
 export const EXPERTISE_LEVELS: Readonly<Record<ExpertiseLabel, number>> = {

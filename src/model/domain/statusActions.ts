@@ -15,43 +15,23 @@ export interface StageActionSpec {
   readonly to: StageStatus;
 }
 
+/** An action's spec whose label is translated when read: the model loads before the bundle is configured. */
+function actionSpec(to: StageStatus, label: () => string): StageActionSpec {
+  return {
+    to,
+    get label() {
+      return label();
+    },
+  };
+}
+
 export const STAGE_ACTION_SPECS: Readonly<Record<StageAction, StageActionSpec>> = {
-  start: {
-    get label() {
-      return l10n.t('Start');
-    },
-    to: 'in-progress',
-  },
-  resume: {
-    get label() {
-      return l10n.t('Resume');
-    },
-    to: 'in-progress',
-  },
-  complete: {
-    get label() {
-      return l10n.t('Complete');
-    },
-    to: 'done',
-  },
-  block: {
-    get label() {
-      return l10n.t('Block');
-    },
-    to: 'blocked',
-  },
-  skip: {
-    get label() {
-      return l10n.t('Skip');
-    },
-    to: 'skipped',
-  },
-  reset: {
-    get label() {
-      return l10n.t('Reset');
-    },
-    to: 'not-started',
-  },
+  start: actionSpec('in-progress', () => l10n.t('Start')),
+  resume: actionSpec('in-progress', () => l10n.t('Resume')),
+  complete: actionSpec('done', () => l10n.t('Complete')),
+  block: actionSpec('blocked', () => l10n.t('Block')),
+  skip: actionSpec('skipped', () => l10n.t('Skip')),
+  reset: actionSpec('not-started', () => l10n.t('Reset')),
 };
 
 export interface StatusRules {
