@@ -140,7 +140,8 @@ async function extensionShows(url, { web = false } = {}) {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ timeout: PAGE_TIMEOUT_MS });
-    const entry = page.locator('.activitybar [aria-label^="GenAI Lifecycle"]').first();
+    // The entry's list item, not its label: the open-stages badge sits over the label's centre.
+    const entry = page.locator('.activitybar li.action-item:has(> a[aria-label^="GenAI Lifecycle"])').first();
     await entry.waitFor({ timeout: PAGE_TIMEOUT_MS });
     await entry.click();
     const stages = page.locator('.monaco-list[aria-label="Stages"] .monaco-list-row[aria-level="1"]');

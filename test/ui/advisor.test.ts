@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { frameContaining, openWorkbench, runCommand, saveScreenshot, scratchCopy } from './workbench';
+import { frameContaining, openWorkbench, runCommand, saveScreenshot, scratchCopy, showLifecycleSidebar } from './workbench';
 
 const VIEWLET = '[id="workbench.view.extension.genaiLifecycle"]';
 
@@ -71,7 +71,7 @@ describe('the lifecycle advisor (workbench page)', () => {
     const folder = freshFolder();
     const planFile = path.join(folder, 'lifecycle.yaml');
     const page = await openWorkbench({ folder, theme: 'Default Light Modern' });
-    await page.locator('.activitybar [aria-label^="GenAI Lifecycle"]').first().click();
+    await showLifecycleSidebar(page);
     const tree = page.locator(`${VIEWLET} .monaco-list[aria-label="Stages"]`);
 
     // The first row: the advice on a fresh plan is to skip pre-training, not to start it.

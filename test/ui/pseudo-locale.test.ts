@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { installStandInLanguagePack, planStrings, pseudoLocaleServer, pseudoLocalizedExtension, unlocalizedLines, type PseudoLocaleServer, type PseudoStrings } from './pseudoLocale';
-import { fixtureSource, frameContaining, openWorkbench, saveScreenshot, scratchCopy } from './workbench';
+import { fixtureSource, frameContaining, openWorkbench, saveScreenshot, scratchCopy, showLifecycleSidebar } from './workbench';
 
 const FIXTURE = 'chart-plan';
 const VIEWLET = '[id="workbench.view.extension.genaiLifecycle"]';
@@ -86,7 +86,7 @@ describe('pseudo-localized workbench', () => {
   });
 
   it('shows the Stages tree in the pseudo locale', async () => {
-    await page.locator(`.activitybar [aria-label^=${JSON.stringify(strings.manifest['viewsContainer.genaiLifecycle.title'])}]`).first().click();
+    await showLifecycleSidebar(page, strings.manifest['viewsContainer.genaiLifecycle.title']);
     const rows = page.locator(`${VIEWLET} .monaco-list-row`);
     // The current stage (fine-tuning) is expanded, so its tasks show too.
     await page.locator(`${VIEWLET} .monaco-list-row[aria-level="2"]`).first().waitFor({ timeout: 60_000 });

@@ -4,12 +4,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { localToday } from '../../src/model';
-import { fixtureSource, openWorkbench, PROJECT_ROOT, saveScreenshot, scratchCopy } from './workbench';
+import { fixtureSource, openWorkbench, PROJECT_ROOT, saveScreenshot, scratchCopy, showLifecycleSidebar } from './workbench';
 
 const VIEWLET = '[id="workbench.view.extension.genaiLifecycle"]';
 
 async function openSidebar(page: Page): Promise<Locator> {
-  await page.locator('.activitybar [aria-label^="GenAI Lifecycle"]').first().click();
+  await showLifecycleSidebar(page);
   return page.locator(`${VIEWLET} .monaco-list[aria-label="Stages"]`);
 }
 
@@ -124,7 +124,7 @@ describe('the Stages sidebar (workbench page)', () => {
   it('explains the lifecycle without a plan, and its button creates one', async () => {
     const folder = scratchCopy(fixtureSource('views-noplan'));
     const page = await openWorkbench({ folder });
-    await page.locator('.activitybar [aria-label^="GenAI Lifecycle"]').first().click();
+    await showLifecycleSidebar(page);
     const welcome = page.locator(`${VIEWLET} .welcome-view`);
     await welcome.getByText('Generative AI projects move through five stages', { exact: false }).waitFor({ timeout: 60_000 });
     await page.mouse.move(900, 600);

@@ -2,7 +2,7 @@
 // from its `browser` bundle (dist/web/extension.js). The same workbench and Chromium as the other
 // checks; only the extension host differs.
 import * as assert from 'node:assert/strict';
-import { fixtureSource, frameContaining, openWorkbench, runCommand, runningExtensionHost, saveScreenshot, scratchCopy } from './workbench';
+import { fixtureSource, frameContaining, openWorkbench, runCommand, runningExtensionHost, saveScreenshot, scratchCopy, showLifecycleSidebar } from './workbench';
 
 describe('the extension in the web worker extension host (workbench page)', () => {
   it('runs there, and the tree and the chart render', async () => {
@@ -10,7 +10,7 @@ describe('the extension in the web worker extension host (workbench page)', () =
     const page = await openWorkbench({ folder, extensionKind: 'web' });
     assert.equal(await runningExtensionHost(page), 'web worker');
 
-    await page.locator('.activitybar [aria-label^="GenAI Lifecycle"]').first().click();
+    await showLifecycleSidebar(page);
     const tree = page.locator('[id="workbench.view.extension.genaiLifecycle"] .monaco-list[aria-label="Stages"]');
     const firstStage = tree.locator('.monaco-list-row[aria-level="1"] .label-name').first();
     await firstStage.waitFor({ timeout: 60_000 });

@@ -108,6 +108,16 @@ export async function openWorkbench(options: OpenOptions): Promise<Page> {
   return page;
 }
 
+/**
+ * Opens the extension's side bar from its activity-bar entry. Clicks the entry's list item, not
+ * its label: the open-stages badge sits over the label's centre, and a click there lands on the
+ * badge (inside the item, so the item's handler still gets it). The label reads "GenAI Lifecycle - 5
+ * stages still open" once the badge is set, hence the prefix match.
+ */
+export async function showLifecycleSidebar(page: Page, label = 'GenAI Lifecycle'): Promise<void> {
+  await page.locator(`.activitybar li.action-item:has(> a[aria-label^=${JSON.stringify(label)}])`).first().click();
+}
+
 /** Runs a command by its palette title, as a user would (F1, type, Enter). */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
