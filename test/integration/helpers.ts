@@ -52,3 +52,20 @@ export async function waitFor<T>(condition: () => T | undefined | false | Promis
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * The quick fixes VS Code gathers at `range`. The extension host sets a diagnostic at once, but
+ * the workbench hears of it a moment later, and code actions are asked with the workbench's
+ * diagnostics: until then a provider is given none. So this waits for the first answer with a
+ * quick fix in it; `allowNone` asks once (after the caller has seen another fix arrive).
+ */
+export async function quickFixesAt(uri: vscode.Uri, range: vscode.Range, what: string, { allowNone = false }: { readonly allowNone?: boolean } = {}): Promise<vscode.CodeAction[]> {
+  const ask = async (): Promise<vscode.CodeAction[]> => {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+    return actions.filter((action) => action.kind?.value === vscode.CodeActionKind.QuickFix.value);
+  };
+  return allowNone ? ask() : waitFor(async () => {
+    const fixes = await ask();
+    return fixes.length > 0 ? fixes : undefined;
+  }, `quick fixes for ${what}`);
+}

@@ -2,7 +2,7 @@
 // tuning, too big for one A100 80GB; its quick fixes write method: lora or qlora minimally.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { waitFor } from '../helpers';
+import { quickFixesAt, waitFor } from '../helpers';
 import { applyToText } from '../lang-plan/langHelpers';
 import { planUri, pristinePlanPerTest, pristineText, setEstimateSetting } from './estimateHelpers';
 
@@ -30,8 +30,7 @@ describe('estimate diagnostics', () => {
   it('offers Use LoRA (preferred) and Use QLoRA; applying one inserts method: and clears the warning', async () => {
     const document = await vscode.workspace.openTextDocument(planUri());
     const warning = await waitFor(() => estimateWarnings()[0], 'the estimate warning');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', planUri(), warning.range, vscode.CodeActionKind.QuickFix.value);
-    const ours = actions.filter((action) => action.title.startsWith('Use '));
+    const ours = (await quickFixesAt(planUri(), warning.range, 'the estimate warning')).filter((action) => action.title.startsWith('Use '));
     assert.deepEqual(
       ours.map((action) => [action.title, action.isPreferred === true]),
       [
