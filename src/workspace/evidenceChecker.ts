@@ -12,7 +12,7 @@
 // only stat'ed or listed, never read.
 
 import * as vscode from 'vscode';
-import { checkEvidenceEntry, evidenceGlobBase, evidenceGlobMatcher, isGlobPattern, type EvidenceResult } from '../model/domain/evidence';
+import { checkEvidenceEntry, evidenceGlobBase, evidenceGlobMatcher, type EvidenceResult } from '../model/domain/evidence';
 import { KeyedDebouncer } from '../util/debounce';
 import { Disposable } from '../util/disposable';
 import { latestPlan, type FolderPlan, type PlanStore } from './planStore';
@@ -212,11 +212,10 @@ function patternsOf(folderPlan: FolderPlan): string[] {
 function watchedPatterns(patterns: readonly string[]): string[] {
   const watched = new Set<string>();
   for (const pattern of patterns) {
-    const segments = pattern.split('/');
-    const firstGlob = segments.findIndex(isGlobPattern);
-    const folders = firstGlob === -1 ? segments.length - 1 : firstGlob;
-    for (let count = 1; count <= folders; count++) {
-      watched.add(segments.slice(0, count).join('/'));
+    const base = evidenceGlobBase(pattern);
+    const folders = base === '' ? [] : base.split('/');
+    for (let count = 1; count <= folders.length; count++) {
+      watched.add(folders.slice(0, count).join('/'));
     }
     watched.add(pattern);
   }

@@ -122,7 +122,7 @@ export function evidenceGlobMatcher(globPath: string): (relativePath: string) =>
   return picomatch(globPath, { dot: true, posix: true });
 }
 
-/** The folder a glob entry's matches must live under: its path before the first glob segment. */
+/** The folder an entry's file lives under: a glob's path before its first glob segment, a path's parent folder. */
 export function evidenceGlobBase(globPath: string): string {
   const segments = globPath.split('/');
   const firstGlob = segments.findIndex(isGlobPattern);
