@@ -1,7 +1,7 @@
-import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { CommandsFeature } from './commands';
 import { LanguageFeatures } from './language';
+import { configureTranslations } from './model/localization';
 import type { LifecycleServices } from './services';
 import { Disposable } from './util/disposable';
 import { LifecycleViews } from './views';
@@ -44,9 +44,7 @@ export class LifecycleExtension extends Disposable {
     // The model translates through @vscode/l10n (it cannot import `vscode`); give it the bundle VS Code
     // loaded for the display language before any feature asks for a string. Without one (English)
     // every l10n.t returns its English text. Module-level tables must therefore translate when read.
-    if (vscode.l10n.bundle) {
-      l10n.config({ contents: vscode.l10n.bundle });
-    }
+    configureTranslations(vscode.l10n.bundle);
     const log = this.register(vscode.window.createOutputChannel('GenAI Lifecycle', { log: true }));
     // The plan worker starts on the first plan too large to read in this thread, never before;
     // it gets the display language's bundle, so its diagnostics are translated as ours are.
