@@ -2,10 +2,11 @@
 // suites run (the fixture holds a small one), and a probe of the extension host's event loop.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { writeDiskText } from '../files';
 import type { LifecycleApi } from '../../../src/lifecycleExtension';
 import type { FolderPlan } from '../../../src/workspace/planStore';
-import { waitFor, workspaceFolder } from '../helpers';
+import { activateExtension, waitFor, workspaceFolder } from '../helpers';
+import { diskText, writeDiskText } from '../files';
+import { restorePlan } from '../views-helpers';
 
 /**
  * What the extension host's event loop may be held for while a large plan is read or edited.
@@ -89,4 +90,34 @@ export function withStatus(text: string, stageId: string, status: string): strin
   assert.ok(stageStart >= 0, `stage ${stageId} is in the text`);
   const at = text.indexOf('status: not-started', stageStart);
   return `${text.slice(0, at)}status: ${status}${text.slice(at + 'status: not-started'.length)}`;
+}
+
+/**
+ * The hooks of a suite on a large plan: before it, `text` (a plan of `stageCount` stages)
+ * replaces the fixture's plan on disk and the store has read it; after it, the fixture's plan
+ * is back. `api` is the activated extension's, for the suite's tests and hooks.
+ */
+export function largePlanSuite(text: string, stageCount: number): { readonly api: LifecycleApi } {
+  let api: LifecycleApi | undefined;
+  let original: string | undefined;
+  before(async function () {
+    this.timeout(2 * LARGE_SETTLE_MS);
+    api = await activateExtension();
+    original = await diskText(planUri());
+    await writeLargePlan(api, text, stageCount);
+  });
+  after(async function () {
+    this.timeout(LARGE_SETTLE_MS);
+    if (api && original !== undefined) {
+      await restorePlan(api, workspaceFolder(), planUri(), original);
+    }
+  });
+  return {
+    get api(): LifecycleApi {
+      if (!api) {
+        throw new Error('the large plan is written before the suite');
+      }
+      return api;
+    },
+  };
 }
