@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { installHost } from './install-host.mjs';
 import { projectRoot } from './paths.mjs';
-import { HOST, probePort, QUIET_USER_SETTINGS, startServer } from './server.mjs';
+import { HOST, probePort, QUIET_USER_SETTINGS, startServer, webExtensionKindSettings } from './server.mjs';
 
 const DEFAULT_PORT = 8080;
 const PORT_ATTEMPTS = 20;
@@ -68,10 +68,8 @@ async function main() {
   symlinkSync(projectRoot, join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
 
   const web = flag('web');
-  const extensionId = `${manifest.publisher}.${manifest.name}`;
-  // VS Code's own way to move an installed extension to another host: the `remote.extensionKind`
-  // setting. `web` makes the workbench run it in the browser from its `browser` bundle.
-  const userSettings = web ? { ...QUIET_USER_SETTINGS, 'remote.extensionKind': { [extensionId]: ['web'] } } : QUIET_USER_SETTINGS;
+  // VS Code's own way to move an installed extension to another host, as the tests do.
+  const userSettings = web ? webExtensionKindSettings(`${manifest.publisher}.${manifest.name}`, QUIET_USER_SETTINGS) : QUIET_USER_SETTINGS;
 
   const port = await choosePort(requested);
   let server;

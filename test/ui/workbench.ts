@@ -87,9 +87,8 @@ export async function openWorkbench(options: OpenOptions): Promise<Page> {
     settings['workbench.colorTheme'] = options.theme;
   }
   if (options.extensionKind === 'web') {
-    // VS Code's own setting for where an extension runs. The payload's `extensionDevelopmentKind`
-    // does not do it in this web workbench: it parses the key into `extensionDevelopmentLocationKind`
-    // while the code that places extensions reads `extensionDevelopmentKind` (VS Code 1.139).
+    // VS Code's own setting for where an extension runs, as the integration runs use it (the
+    // payload's `extensionDevelopmentKind` alone does not: see webExtensionKindSettings in test/host/server.mjs).
     settings['remote.extensionKind'] = { [EXTENSION_ID]: ['web'] };
   }
   fs.writeFileSync(settingsFile, JSON.stringify(settings, undefined, 2));
